@@ -1,0 +1,6 @@
+// Command hirelint lints job ads: see `hirelint --help`.
+package main
+
+import "os"
+
+func main() { os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)) }

@@ -1,0 +1,138 @@
+package main
+
+import (
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"sort"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/hirelint/hirelint/linter"
+)
+
+// cwdConfig returns the rule set in effect for the current directory.
+func cwdConfig(o options) (*linter.Config, error) {
+	cfgs, err := newConfigs(o.config, o.enable, o.disable)
+	if err != nil {
+		return nil, err
+	}
+	wd, err := os.Getwd()
+	if err != nil {
+		return nil, err
+	}
+	if cfgs.explicit != nil {
+		return cfgs.explicit, nil
+	}
+	return cfgs.forDir(wd)
+}
+
+func runRules(args []string, o options, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("hirelint rules", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	family := fs.String("family", "", "list only the rules of this family")
+	if err := fs.Parse(args); err != nil {
+		return exitError
+	}
+	cfg, err := cwdConfig(o)
+	if err != nil {
+		fmt.Fprintf(stderr, "hirelint: %v\n", err)
+		return exitError
+	}
+	var list []*linter.RuleConfig
+	for _, r := range cfg.Rules {
+		if *family == "" || r.Family == *family {
+			list = append(list, r)
+		}
+	}
+	if *family != "" && len(list) == 0 {
+		fmt.Fprintf(stderr, "hirelint: no rules in family %q\n", *family)
+		return exitError
+	}
+	sort.SliceStable(list, func(i, j int) bool { return list[i].ID < list[j].ID })
+	if o.format == "json" {
+		type row struct {
+			ID       string `json:"id"`
+			Kind     string `json:"kind"`
+			Severity string `json:"severity"`
+			Family   string `json:"family"`
+			Title    string `json:"title"`
+			Enabled  bool   `json:"enabled"`
+		}
+		var rows []row
+		for _, r := range list {
+			rows = append(rows, row{r.ID, r.Kind, r.Severity.String(), r.Family, r.Title, cfg.IsActive(r)})
+		}
+		enc := json.NewEncoder(stdout)
+		enc.SetIndent("", "  ")
+		if err := enc.Encode(rows); err != nil {
+			return exitError
+		}
+		return exitOK
+	}
+	tw := tabwriter.NewWriter(stdout, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "ID\tKIND\tSEVERITY\tFAMILY\tTITLE")
+	for _, r := range list {
+		title := r.Title
+		if !cfg.IsActive(r) {
+			title += " (off)"
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", r.ID, r.Kind, r.Severity, r.Family, title)
+	}
+	tw.Flush()
+	return exitOK
+}
+
+func runExplain(args []string, o options, stdout, stderr io.Writer) int {
+	if len(args) != 1 {
+		fmt.Fprintln(stderr, "hirelint: usage: hirelint explain RULE-ID")
+		return exitError
+	}
+	cfg, err := cwdConfig(o)
+	if err != nil {
+		fmt.Fprintf(stderr, "hirelint: %v\n", err)
+		return exitError
+	}
+	r := cfg.Lookup(args[0])
+	if r == nil {
+		fmt.Fprintf(stderr, "hirelint: no rule %q (see 'hirelint rules')\n", args[0])
+		return exitError
+	}
+	fmt.Fprint(stdout, Explain(r, cfg.IsActive(r)))
+	return exitOK
+}
+
+// Explain renders a rule's documentation.
+func Explain(r *linter.RuleConfig, active bool) string {
+	var b strings.Builder
+	state := ""
+	if !active {
+		state = ", off by default"
+	}
+	fmt.Fprintf(&b, "%s: %s\n", r.ID, r.Title)
+	fmt.Fprintf(&b, "kind %s, severity %s, family %s%s\n\n", r.Kind, r.Severity, r.Family, state)
+	if r.Why != "" {
+		fmt.Fprintf(&b, "%s\n\n", strings.TrimSpace(r.Why))
+	}
+	if r.Before != "" {
+		fmt.Fprintf(&b, "Before:\n%s\n\n", indent(r.Before))
+	}
+	if r.After != "" {
+		fmt.Fprintf(&b, "After:\n%s\n\n", indent(r.After))
+	}
+	if r.Source != "" {
+		fmt.Fprintf(&b, "Source: %s\n\n", r.Source)
+	}
+	fmt.Fprintf(&b, "To turn it off, add to %s:\n    disable = [%q]\n", ConfigName, r.ID)
+	return b.String()
+}
+
+func indent(s string) string {
+	lines := strings.Split(strings.TrimSpace(s), "\n")
+	for i, l := range lines {
+		lines[i] = "    " + l
+	}
+	return strings.Join(lines, "\n")
+}

@@ -1,0 +1,286 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"runtime/debug"
+	"strings"
+
+	"github.com/hirelint/hirelint/linter"
+	"github.com/hirelint/hirelint/linter/output"
+	"github.com/mattn/go-isatty"
+)
+
+// Exit codes.
+const (
+	exitOK       = 0
+	exitFindings = 1
+	exitError    = 2
+)
+
+// version is set at build time with -ldflags "-X main.version=v1.2.3";
+// otherwise the module version from the build info is used.
+var version = ""
+
+func versionString() string {
+	if version != "" {
+		return version
+	}
+	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
+		return bi.Main.Version
+	}
+	return "devel"
+}
+
+const usage = `hirelint: a linter for job ads
+
+Usage:
+  hirelint [flags] [path ...]   lint files and directories (.md, .markdown, .txt)
+  hirelint [flags] -            lint standard input
+  hirelint rules [--family F]   list the rules
+  hirelint explain RULE-ID      show a rule's documentation with an example
+
+With no path, hirelint reads standard input when it is not a terminal.
+
+Flags:
+`
+
+const examples = `
+Examples:
+  hirelint draft.md                        lint one ad
+  hirelint postings/                       lint every ad under a directory
+  hirelint --format json postings/ > r.json
+  hirelint --fail-on warning postings/     fail CI on warnings too
+  pbpaste | hirelint --stdin-filename ad.md -
+  hirelint --disable ad-length draft.md    turn a rule (or a family) off
+  hirelint explain missing-salary
+
+Exit status: 0 no finding at or above --fail-on, 1 some, 2 usage, config or
+file errors. Rules are configured in .hirelint.toml, found from each file's
+directory upwards (or given with --config).
+`
+
+// listFlag collects a repeatable, comma-separated flag.
+type listFlag []string
+
+func (l *listFlag) String() string { return strings.Join(*l, ",") }
+func (l *listFlag) Set(v string) error {
+	for _, s := range strings.Split(v, ",") {
+		if s = strings.TrimSpace(s); s != "" {
+			*l = append(*l, s)
+		}
+	}
+	return nil
+}
+
+type options struct {
+	format, color, failOn, config, stdinName string
+	enable, disable                          listFlag
+	version                                  bool
+}
+
+func newFlagSet(o *options, stderr io.Writer) *flag.FlagSet {
+	fs := flag.NewFlagSet("hirelint", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.StringVar(&o.format, "format", "text", "output format: text or json")
+	fs.StringVar(&o.color, "color", "auto", "colour: auto, always or never (auto honours FORCE_COLOR, NO_COLOR and whether output is a terminal)")
+	fs.StringVar(&o.failOn, "fail-on", "error", "exit 1 when a finding is at least this severe: error, warning, info or none")
+	fs.StringVar(&o.config, "config", "", "use this config file instead of looking for "+ConfigName)
+	fs.StringVar(&o.stdinName, "stdin-filename", "", "name standard input for output and config lookup (its extension picks the format)")
+	fs.Var(&o.enable, "enable", "turn on rules or families (comma-separated, repeatable)")
+	fs.Var(&o.disable, "disable", "turn off rules or families (comma-separated, repeatable)")
+	fs.BoolVar(&o.version, "version", false, "print the version and exit")
+	fs.Usage = func() {
+		fmt.Fprint(stderr, usage)
+		fs.PrintDefaults()
+		fmt.Fprint(stderr, examples)
+	}
+	return fs
+}
+
+// parseInterspersed parses flags anywhere among the arguments, as users of
+// linters expect ("hirelint ad.md --format json"); "--" ends the flags.
+func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, err
+		}
+		rest := fs.Args()
+		if len(rest) == 0 {
+			return pos, nil
+		}
+		if n := len(args) - len(rest); n > 0 && args[n-1] == "--" {
+			return append(pos, rest...), nil
+		}
+		pos = append(pos, rest[0])
+		args = rest[1:]
+	}
+}
+
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	var o options
+	fs := newFlagSet(&o, stderr)
+	paths, err := parseInterspersed(fs, args)
+	if err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return exitOK
+		}
+		return exitError
+	}
+	if o.version {
+		fmt.Fprintf(stdout, "hirelint %s\n", versionString())
+		return exitOK
+	}
+	if len(paths) > 0 {
+		switch paths[0] {
+		case "rules":
+			return runRules(paths[1:], o, stdout, stderr)
+		case "explain":
+			return runExplain(paths[1:], o, stdout, stderr)
+		}
+	}
+	useColor, err := decideColor(o.color, stdout)
+	if err != nil {
+		return usageError(stderr, err)
+	}
+	if o.format != "text" && o.format != "json" {
+		return usageError(stderr, fmt.Errorf("unknown --format %q (want text or json)", o.format))
+	}
+	failOn := linter.SeverityNone
+	if o.failOn != "none" {
+		if failOn, err = linter.ParseSeverity(o.failOn); err != nil {
+			return usageError(stderr, fmt.Errorf("--fail-on: %v", err))
+		}
+	}
+	readStdin := false
+	switch {
+	case len(paths) == 0 && isTerminal(stdin):
+		fs.Usage()
+		return exitError
+	case len(paths) == 0:
+		readStdin = true
+	case len(paths) == 1 && paths[0] == "-":
+		readStdin, paths = true, nil
+	}
+	for _, p := range paths {
+		if p == "-" {
+			return usageError(stderr, errors.New(`"-" (standard input) cannot be mixed with paths`))
+		}
+	}
+	cfgs, err := newConfigs(o.config, o.enable, o.disable)
+	if err != nil {
+		fmt.Fprintf(stderr, "hirelint: %v\n", err)
+		return exitError
+	}
+
+	var results []output.FileResult
+	failed := false
+	if readStdin {
+		name := o.stdinName
+		if name == "" {
+			name = "<stdin>"
+		}
+		src, err := io.ReadAll(stdin)
+		if err != nil {
+			fmt.Fprintf(stderr, "hirelint: read standard input: %v\n", err)
+			return exitError
+		}
+		lookup := o.stdinName
+		if lookup == "" {
+			lookup = "stdin.txt"
+		}
+		cfg, err := cfgs.forFile(lookup)
+		if err != nil {
+			fmt.Fprintf(stderr, "hirelint: %v\n", err)
+			return exitError
+		}
+		results = append(results, lintSource(cfg, name, src))
+	} else {
+		files, errs := expandPaths(paths)
+		for _, e := range errs {
+			fmt.Fprintf(stderr, "hirelint: %v\n", e)
+			failed = true
+		}
+		for _, f := range files {
+			cfg, err := cfgs.forFile(f)
+			if err != nil {
+				fmt.Fprintf(stderr, "hirelint: %v\n", err)
+				return exitError
+			}
+			src, err := os.ReadFile(f)
+			if err != nil {
+				fmt.Fprintf(stderr, "hirelint: %s: %v\n", f, unwrapPathErr(err))
+				failed = true
+				continue
+			}
+			results = append(results, lintSource(cfg, f, src))
+		}
+	}
+
+	switch o.format {
+	case "json":
+		err = output.WriteJSON(stdout, results)
+	default:
+		err = output.WriteText(stdout, results, output.TextOptions{Color: useColor})
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "hirelint: write output: %v\n", err)
+		return exitError
+	}
+	if failed {
+		return exitError
+	}
+	if failOn != linter.SeverityNone {
+		for _, r := range results {
+			for _, f := range r.Findings {
+				if f.Severity >= failOn {
+					return exitFindings
+				}
+			}
+		}
+	}
+	return exitOK
+}
+
+func lintSource(cfg *linter.Config, path string, src []byte) output.FileResult {
+	doc := linter.Parse(path, src, linter.FormatForPath(path))
+	return output.FileResult{Path: path, Doc: doc, Findings: cfg.Lint(doc)}
+}
+
+func usageError(stderr io.Writer, err error) int {
+	fmt.Fprintf(stderr, "hirelint: %v\nRun 'hirelint --help' for usage.\n", err)
+	return exitError
+}
+
+func isTerminal(v any) bool {
+	f, ok := v.(*os.File)
+	return ok && (isatty.IsTerminal(f.Fd()) || isatty.IsCygwinTerminal(f.Fd()))
+}
+
+// decideColor decides once whether to colour output: the --color flag, then
+// FORCE_COLOR, then NO_COLOR or TERM=dumb, then whether stdout is a terminal.
+func decideColor(flagVal string, stdout io.Writer) (bool, error) {
+	switch flagVal {
+	case "always":
+		return true, nil
+	case "never":
+		return false, nil
+	case "auto", "":
+	default:
+		return false, fmt.Errorf("unknown --color %q (want auto, always or never)", flagVal)
+	}
+	if v, ok := os.LookupEnv("FORCE_COLOR"); ok && v != "0" && v != "false" {
+		return true, nil
+	}
+	if v := os.Getenv("NO_COLOR"); v != "" {
+		return false, nil
+	}
+	if os.Getenv("TERM") == "dumb" {
+		return false, nil
+	}
+	return isTerminal(stdout), nil
+}

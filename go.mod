@@ -1,0 +1,16 @@
+module github.com/hirelint/hirelint
+
+go 1.26.8
+
+require (
+	github.com/BurntSushi/toml v1.6.0
+	github.com/fatih/color v1.19.0
+	github.com/mattn/go-isatty v0.0.20
+	github.com/sergi/go-diff v1.4.0
+	github.com/yuin/goldmark v1.8.7
+)
+
+require (
+	github.com/mattn/go-colorable v0.1.14 // indirect
+	golang.org/x/sys v0.42.0 // indirect
+)

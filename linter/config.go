@@ -1,0 +1,403 @@
+package linter
+
+import (
+	"errors"
+	"fmt"
+	"reflect"
+	"regexp"
+	"sort"
+	"strings"
+
+	"github.com/BurntSushi/toml"
+)
+
+// RuleHeader holds the keys every rule instance has, whatever its kind.
+type RuleHeader struct {
+	ID       string   `toml:"id"`
+	Kind     string   `toml:"kind"`
+	Severity Severity `toml:"severity"`
+	Family   string   `toml:"family"`
+	Message  string   `toml:"message"`
+	Enabled  *bool    `toml:"enabled"`
+	// Requires lists rules that must also report on a document for this
+	// rule's findings to be kept (e.g. vague pay talk only matters when no
+	// pay figure is given).
+	Requires []string `toml:"requires"`
+	Docs
+}
+
+// RuleConfig is one rule instance after all config layers are applied.
+type RuleConfig struct {
+	RuleHeader
+	KindImpl Kind
+	Options  any
+	Rule     Rule
+	// File and Line say where the rule was (last) defined.
+	File string
+	Line int
+
+	layers []layer
+}
+
+// Enabled reports whether the rule runs by default.
+func (r *RuleConfig) IsEnabled() bool { return r.Enabled == nil || *r.Enabled }
+
+type layer struct {
+	file string
+	src  []byte
+	md   toml.MetaData
+	prim toml.Primitive
+	idx  int // index of the [[rule]] table in its file
+}
+
+// Config is a compiled rule set: the default rules with any number of user
+// config files layered on top.
+type Config struct {
+	Rules []*RuleConfig
+	// Files lists the config files applied, in order.
+	Files []string
+	// selects turn rules on or off by id or family, applied in order after
+	// each rule's own enabled key.
+	selects []selection
+
+	byID  map[string]*RuleConfig
+	kinds map[string]Kind
+}
+
+// ConfigError is a problem in a config file. It names the file, the line
+// and column when known, the rule id and the key.
+type ConfigError struct {
+	File      string
+	Line, Col int
+	Rule      string
+	Key       string
+	Err       error
+}
+
+func (e *ConfigError) Error() string {
+	var b strings.Builder
+	b.WriteString(e.File)
+	if e.Line > 0 {
+		fmt.Fprintf(&b, ":%d", e.Line)
+		if e.Col > 0 {
+			fmt.Fprintf(&b, ":%d", e.Col)
+		}
+	}
+	b.WriteString(":")
+	if e.Rule != "" {
+		fmt.Fprintf(&b, " rule %q:", e.Rule)
+	}
+	if e.Key != "" {
+		fmt.Fprintf(&b, " key %q:", e.Key)
+	}
+	fmt.Fprintf(&b, " %v", e.Err)
+	return b.String()
+}
+
+func (e *ConfigError) Unwrap() error { return e.Err }
+
+type fileSchema struct {
+	Disable []string         `toml:"disable"`
+	Enable  []string         `toml:"enable"`
+	Rule    []toml.Primitive `toml:"rule"`
+}
+
+var idRe = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+
+// NewConfig returns an empty rule set that knows the given kinds.
+func NewConfig(kinds []Kind) *Config {
+	c := &Config{byID: map[string]*RuleConfig{}, kinds: map[string]Kind{}}
+	for _, k := range kinds {
+		c.kinds[k.Name()] = k
+	}
+	return c
+}
+
+// Kinds returns the kinds the config knows, sorted by name.
+func (c *Config) Kinds() []Kind {
+	out := make([]Kind, 0, len(c.kinds))
+	for _, k := range c.kinds {
+		out = append(out, k)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Name() < out[j].Name() })
+	return out
+}
+
+// Lookup returns the rule with the given id.
+func (c *Config) Lookup(id string) *RuleConfig { return c.byID[id] }
+
+// Extend returns a new Config with the TOML rule file src (named file in
+// errors) layered on c: a [[rule]] whose id is already defined overrides
+// only the keys it sets; a new id adds a rule, which then needs a kind. c
+// is not changed.
+func (c *Config) Extend(file string, src []byte) (*Config, error) {
+	n := &Config{
+		byID:    map[string]*RuleConfig{},
+		kinds:   c.kinds,
+		Files:   append(append([]string(nil), c.Files...), file),
+		selects: append([]selection(nil), c.selects...),
+	}
+	for _, r := range c.Rules {
+		cp := &RuleConfig{RuleHeader: r.RuleHeader, File: r.File, Line: r.Line, layers: r.layers}
+		n.Rules = append(n.Rules, cp)
+		n.byID[r.ID] = cp
+	}
+	var fs fileSchema
+	md, err := toml.Decode(string(src), &fs)
+	if err != nil {
+		return nil, syntaxError(file, err)
+	}
+	for _, k := range md.Undecoded() {
+		if len(k) > 0 && k[0] == "rule" {
+			continue
+		}
+		line := locateTopKey(src, k[0])
+		return nil, &ConfigError{File: file, Line: line, Col: 1, Key: k.String(), Err: errors.New("unknown key")}
+	}
+	seen := map[string]bool{}
+	for i, prim := range fs.Rule {
+		line := locateRule(src, i)
+		var h struct {
+			ID   string `toml:"id"`
+			Kind string `toml:"kind"`
+		}
+		if err := md.PrimitiveDecode(prim, &h); err != nil {
+			return nil, &ConfigError{File: file, Line: line, Err: typeError(err)}
+		}
+		cerr := func(key string, err error) error {
+			l, col := line, 1
+			if key != "" {
+				l, col = locateRuleKey(src, i, key)
+			}
+			return &ConfigError{File: file, Line: l, Col: col, Rule: h.ID, Key: key, Err: err}
+		}
+		switch {
+		case h.ID == "":
+			return nil, cerr("id", errors.New("missing rule id"))
+		case !idRe.MatchString(h.ID):
+			return nil, cerr("id", fmt.Errorf("rule id %q is not kebab-case (lower-case words joined by -)", h.ID))
+		case seen[h.ID]:
+			return nil, cerr("id", fmt.Errorf("duplicate rule id %q in this file", h.ID))
+		}
+		seen[h.ID] = true
+		r := n.byID[h.ID]
+		if r == nil {
+			if h.Kind == "" {
+				return nil, cerr("kind", errors.New("a new rule needs a kind"))
+			}
+			r = &RuleConfig{}
+			r.ID = h.ID
+			n.Rules = append(n.Rules, r)
+			n.byID[h.ID] = r
+		} else if h.Kind != "" && h.Kind != r.Kind {
+			return nil, cerr("kind", fmt.Errorf("cannot change the kind of rule %q from %q to %q; give the new rule another id", h.ID, r.Kind, h.Kind))
+		}
+		r.layers = append(append([]layer(nil), r.layers...), layer{file: file, src: src, md: md, prim: prim, idx: i})
+		r.File, r.Line = file, line
+	}
+	for _, r := range n.Rules {
+		if err := n.build(r); err != nil {
+			return nil, err
+		}
+	}
+	for _, sel := range []struct {
+		key string
+		ids []string
+		on  bool
+	}{{"disable", fs.Disable, false}, {"enable", fs.Enable, true}} {
+		for _, id := range sel.ids {
+			if !n.known(id) {
+				return nil, &ConfigError{File: file, Line: locateTopKey(src, sel.key), Col: 1, Key: sel.key, Err: fmt.Errorf("no rule or family %q", id)}
+			}
+			n.selects = append(n.selects, selection{id, sel.on})
+		}
+	}
+	for _, r := range n.Rules {
+		for _, dep := range r.Requires {
+			if n.byID[dep] == nil || dep == r.ID {
+				return nil, &ConfigError{File: r.File, Line: r.Line, Rule: r.ID, Key: "requires", Err: fmt.Errorf("no rule %q to require", dep)}
+			}
+		}
+	}
+	return n, nil
+}
+
+// known reports whether id names a rule or a family.
+func (c *Config) known(id string) bool {
+	if c.byID[id] != nil {
+		return true
+	}
+	for _, r := range c.Rules {
+		if r.Family == id {
+			return true
+		}
+	}
+	return false
+}
+
+// build decodes a rule's layers, in order, into its header and a fresh
+// options struct of its kind, checks for unknown keys and compiles it.
+func (c *Config) build(r *RuleConfig) error {
+	var hdr RuleHeader
+	var kind Kind
+	var opts any
+	for _, l := range r.layers {
+		line := locateRule(l.src, l.idx)
+		cerr := func(key string, err error) error {
+			ln, col := line, 1
+			if key != "" {
+				ln, col = locateRuleKey(l.src, l.idx, key)
+			}
+			return &ConfigError{File: l.file, Line: ln, Col: col, Rule: r.ID, Key: key, Err: err}
+		}
+		if err := l.md.PrimitiveDecode(l.prim, &hdr); err != nil {
+			return cerr(lastKey(err), typeError(err))
+		}
+		if kind == nil {
+			kind = c.kinds[hdr.Kind]
+			if kind == nil {
+				return cerr("kind", fmt.Errorf("unknown kind %q (known: %s)", hdr.Kind, strings.Join(c.kindNames(), ", ")))
+			}
+			opts = kind.NewOptions()
+		}
+		if err := l.md.PrimitiveDecode(l.prim, opts); err != nil {
+			return cerr(lastKey(err), typeError(err))
+		}
+		var keys map[string]any
+		if err := l.md.PrimitiveDecode(l.prim, &keys); err != nil {
+			return cerr("", err)
+		}
+		allowed := tomlKeys(reflect.TypeOf(hdr))
+		for k := range tomlKeys(reflect.TypeOf(opts)) {
+			allowed[k] = true
+		}
+		var unknown []string
+		for k := range keys {
+			if !allowed[k] {
+				unknown = append(unknown, k)
+			}
+		}
+		if len(unknown) > 0 {
+			sort.Strings(unknown)
+			names := make([]string, 0, len(allowed))
+			for k := range allowed {
+				names = append(names, k)
+			}
+			sort.Strings(names)
+			return cerr(unknown[0], fmt.Errorf("unknown key for kind %q (known keys: %s)", kind.Name(), strings.Join(names, ", ")))
+		}
+	}
+	r.RuleHeader = hdr
+	last := r.layers[len(r.layers)-1]
+	lerr := func(key string, err error) error {
+		ln, col := locateRuleKey(last.src, last.idx, key)
+		for i := len(r.layers) - 1; i >= 0; i-- { // the layer that set the key
+			l := r.layers[i]
+			if hasRuleKey(l.src, l.idx, key) {
+				last = l
+				ln, col = locateRuleKey(l.src, l.idx, key)
+				break
+			}
+		}
+		return &ConfigError{File: last.file, Line: ln, Col: col, Rule: r.ID, Key: key, Err: err}
+	}
+	if hdr.Severity == SeverityNone {
+		return lerr("severity", errors.New("missing severity (error, warning or info)"))
+	}
+	if hdr.Message == "" {
+		return lerr("message", errors.New("missing message"))
+	}
+	if hdr.Family == "" {
+		return lerr("family", errors.New("missing family"))
+	}
+	rule, err := kind.Build(opts)
+	if err != nil {
+		var oe *OptionError
+		if errors.As(err, &oe) {
+			return lerr(oe.Key, oe.Err)
+		}
+		return lerr("", err)
+	}
+	r.KindImpl, r.Options, r.Rule = kind, opts, rule
+	return nil
+}
+
+func (c *Config) kindNames() []string {
+	var ns []string
+	for n := range c.kinds {
+		ns = append(ns, n)
+	}
+	sort.Strings(ns)
+	return ns
+}
+
+// tomlKeys lists the toml keys of a struct type, following embedded structs.
+func tomlKeys(t reflect.Type) map[string]bool {
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	out := map[string]bool{}
+	if t.Kind() != reflect.Struct {
+		return out
+	}
+	for i := 0; i < t.NumField(); i++ {
+		f := t.Field(i)
+		tag := strings.Split(f.Tag.Get("toml"), ",")[0]
+		if f.Anonymous && tag == "" {
+			for k := range tomlKeys(f.Type) {
+				out[k] = true
+			}
+			continue
+		}
+		if tag == "-" || !f.IsExported() {
+			continue
+		}
+		if tag == "" {
+			tag = strings.ToLower(f.Name)
+		}
+		out[tag] = true
+	}
+	return out
+}
+
+var lastKeyRe = regexp.MustCompile(`last key "([^"]*)"`)
+
+// lastKey extracts the key a TOML decoding error is about.
+func lastKey(err error) string {
+	var pe toml.ParseError
+	k := ""
+	if errors.As(err, &pe) {
+		k = pe.LastKey
+	} else if m := lastKeyRe.FindStringSubmatch(err.Error()); m != nil {
+		k = m[1]
+	}
+	k = strings.TrimPrefix(k, "rule.")
+	if i := strings.IndexByte(k, '.'); i >= 0 {
+		k = k[:i]
+	}
+	return k
+}
+
+var tomlPrefixRe = regexp.MustCompile(`^toml: (line \d+ )?(\(last key "[^"]*"\): )?`)
+
+// typeError strips the TOML library's prefix from a decoding error, since
+// the ConfigError gives the place itself.
+func typeError(err error) error {
+	var pe toml.ParseError
+	if errors.As(err, &pe) {
+		return errors.New(pe.Message)
+	}
+	return errors.New(tomlPrefixRe.ReplaceAllString(err.Error(), ""))
+}
+
+func syntaxError(file string, err error) error {
+	var pe toml.ParseError
+	if errors.As(err, &pe) {
+		return &ConfigError{File: file, Line: pe.Position.Line, Col: pe.Position.Col, Key: pe.LastKey, Err: fmt.Errorf("TOML syntax: %s", pe.Message)}
+	}
+	var ke interface{ Error() string }
+	if errors.As(err, &ke) {
+		return &ConfigError{File: file, Key: lastKey(err), Err: typeError(err)}
+	}
+	return &ConfigError{File: file, Err: err}
+}

@@ -1,0 +1,290 @@
+package linter
+
+import (
+	"bytes"
+	"path/filepath"
+	"sort"
+	"strings"
+	"sync"
+	"unicode/utf8"
+)
+
+// Format is the markup a document is written in.
+type Format int
+
+// Formats understood by the parsers.
+const (
+	PlainText Format = iota
+	Markdown
+)
+
+func (f Format) String() string {
+	if f == Markdown {
+		return "markdown"
+	}
+	return "text"
+}
+
+// FormatForPath picks the format from a file name's extension: Markdown for
+// .md and .markdown, plain text for everything else.
+func FormatForPath(path string) Format {
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".md", ".markdown", ".mdown", ".mkd":
+		return Markdown
+	}
+	return PlainText
+}
+
+// BlockKind says what a block of prose is.
+type BlockKind int
+
+// Block kinds.
+const (
+	Paragraph BlockKind = iota
+	Heading
+	ListItem
+)
+
+func (k BlockKind) String() string {
+	switch k {
+	case Heading:
+		return "heading"
+	case ListItem:
+		return "list-item"
+	}
+	return "paragraph"
+}
+
+// Block is one unit of prose: a heading, a paragraph or (the text of) a list
+// item. Start and End index Document.Text.
+type Block struct {
+	Kind BlockKind
+	// Level is the heading level (1-6) for headings, and the list nesting
+	// depth (1 = top level) for list items.
+	Level int
+	// ItemStart is true for the first block of a list item (a list item may
+	// hold several paragraphs).
+	ItemStart  bool
+	Start, End int
+	// Section is the index in Document.Blocks of the heading this block is
+	// under, or -1.
+	Section int
+}
+
+// segment maps Text[text:text+n] to Source[src:src+n], byte for byte.
+type segment struct {
+	text, src, n int
+}
+
+// Document is a job ad parsed once and shared by all rules.
+//
+// Source holds the bytes as read. Text holds the prose only (markup, code,
+// URLs, comments and front matter removed), blocks separated by a blank line;
+// every byte of Text that came from the source maps back to its exact source
+// offset, and the separators the parser inserted map to the end of the
+// preceding text.
+type Document struct {
+	Path   string
+	Source []byte
+	Format Format
+	Text   string
+	Blocks []Block
+	// FrontMatter holds the top-level scalar fields of Markdown front matter,
+	// keys lower-cased.
+	FrontMatter map[string]string
+
+	segs       []segment
+	lineStarts []int
+	bom        int
+
+	wordsOnce sync.Once
+	words     []Word
+	sentOnce  sync.Once
+	sents     []Sentence
+}
+
+// Parse builds a Document from source bytes.
+func Parse(path string, src []byte, format Format) *Document {
+	d := &Document{Path: path, Source: src, Format: format}
+	if bytes.HasPrefix(src, []byte("\xef\xbb\xbf")) {
+		d.bom = 3
+	}
+	d.lineStarts = append(d.lineStarts, d.bom)
+	for i, c := range src {
+		if c == '\n' {
+			d.lineStarts = append(d.lineStarts, i+1)
+		}
+	}
+	b := &builder{doc: d}
+	if format == Markdown {
+		parseMarkdown(b, src)
+	} else {
+		parsePlain(b, src, d.bom)
+	}
+	b.finish()
+	return d
+}
+
+// builder accumulates prose text and its map back to the source.
+type builder struct {
+	doc  *Document
+	text strings.Builder
+	cur  *Block
+}
+
+func (b *builder) startBlock(kind BlockKind, level int, itemStart bool) {
+	b.endBlock()
+	if b.text.Len() > 0 {
+		b.sep("\n\n")
+	}
+	b.cur = &Block{Kind: kind, Level: level, ItemStart: itemStart, Start: b.text.Len(), Section: -1}
+}
+
+func (b *builder) endBlock() {
+	if b.cur == nil {
+		return
+	}
+	// Trim trailing separator whitespace the block may have gathered.
+	t := b.text.String()
+	end := len(t)
+	for end > b.cur.Start && (t[end-1] == ' ' || t[end-1] == '\n') {
+		end--
+	}
+	b.cur.End = end
+	if b.cur.End > b.cur.Start {
+		b.doc.Blocks = append(b.doc.Blocks, *b.cur)
+	}
+	b.cur = nil
+}
+
+// add appends source bytes src[start:end] as prose. Carriage returns are
+// turned into spaces (same length, so offsets stay exact).
+func (b *builder) add(src []byte, start, end int) {
+	if end <= start {
+		return
+	}
+	t := b.text.Len()
+	segs := b.doc.segs
+	if n := len(segs); n > 0 && segs[n-1].text+segs[n-1].n == t && segs[n-1].src+segs[n-1].n == start {
+		segs[n-1].n += end - start
+	} else {
+		b.doc.segs = append(segs, segment{text: t, src: start, n: end - start})
+	}
+	chunk := src[start:end]
+	if bytes.IndexByte(chunk, '\r') >= 0 {
+		chunk = bytes.ReplaceAll(chunk, []byte("\r"), []byte(" "))
+	}
+	b.text.Write(chunk)
+}
+
+// sep appends text that is not in the source (a separator).
+func (b *builder) sep(s string) { b.text.WriteString(s) }
+
+func (b *builder) finish() {
+	b.endBlock()
+	b.doc.Text = b.text.String()
+	sec := -1
+	for i := range b.doc.Blocks {
+		if b.doc.Blocks[i].Kind == Heading {
+			b.doc.Blocks[i].Section = -1
+			sec = i
+			continue
+		}
+		b.doc.Blocks[i].Section = sec
+	}
+}
+
+// SourceOffset maps an offset in Text to an offset in Source. Offsets inside
+// inserted separators map to the end of the preceding source text.
+func (d *Document) SourceOffset(t int) int {
+	i := sort.Search(len(d.segs), func(i int) bool { return d.segs[i].text > t }) - 1
+	if i < 0 {
+		if len(d.segs) > 0 {
+			return d.segs[0].src
+		}
+		return 0
+	}
+	s := d.segs[i]
+	if t < s.text+s.n {
+		return s.src + t - s.text
+	}
+	return s.src + s.n
+}
+
+// SourceSpan maps a non-empty range of Text to the source range from the
+// first byte to the last byte of it.
+func (d *Document) SourceSpan(start, end int) Span {
+	if end <= start {
+		o := d.SourceOffset(start)
+		return Span{o, o}
+	}
+	return Span{d.SourceOffset(start), d.SourceOffset(end-1) + 1}
+}
+
+// Contiguous reports whether Text[start:end] is a verbatim copy of one
+// stretch of the source, so an edit of that stretch changes exactly the
+// matched text and no markup.
+func (d *Document) Contiguous(start, end int) bool {
+	sp := d.SourceSpan(start, end)
+	if sp.Len() != end-start {
+		return false
+	}
+	// Carriage returns become spaces in Text, so equality also rules them out.
+	return string(d.Source[sp.Start:sp.End]) == d.Text[start:end]
+}
+
+// Position returns the 1-based line and column of a source offset; the column
+// counts characters (runes), not bytes, and a leading byte-order mark is not
+// counted.
+func (d *Document) Position(off int) (line, col int) {
+	if off < 0 {
+		off = 0
+	}
+	if off > len(d.Source) {
+		off = len(d.Source)
+	}
+	i := sort.Search(len(d.lineStarts), func(i int) bool { return d.lineStarts[i] > off }) - 1
+	if i < 0 {
+		i = 0
+	}
+	start := d.lineStarts[i]
+	if off < start { // inside the BOM
+		return 1, 1
+	}
+	return i + 1, utf8.RuneCount(d.Source[start:off]) + 1
+}
+
+// LineSpan returns the source span of the 1-based line n, without its line
+// ending.
+func (d *Document) LineSpan(n int) Span {
+	if n < 1 || n > len(d.lineStarts) {
+		return Span{len(d.Source), len(d.Source)}
+	}
+	start := d.lineStarts[n-1]
+	end := len(d.Source)
+	if n < len(d.lineStarts) {
+		end = d.lineStarts[n] - 1
+	}
+	if end > start && d.Source[end-1] == '\r' {
+		end--
+	}
+	return Span{start, end}
+}
+
+// LineCount returns the number of lines in the source.
+func (d *Document) LineCount() int { return len(d.lineStarts) }
+
+// BlockText returns the prose of block i.
+func (d *Document) BlockText(i int) string {
+	b := d.Blocks[i]
+	return d.Text[b.Start:b.End]
+}
+
+// SectionTitle returns the text of the heading block i is under, or "".
+func (d *Document) SectionTitle(i int) string {
+	s := d.Blocks[i].Section
+	if s < 0 {
+		return ""
+	}
+	return d.BlockText(s)
+}

@@ -1,0 +1,138 @@
+package linter
+
+import (
+	"bytes"
+	"strings"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/text"
+)
+
+var mdParser = goldmark.New().Parser()
+
+// codeMark stands in the prose for code spans, autolinks and inline HTML. It
+// is not a word and breaks phrases, so nothing matches across hidden text.
+const codeMark = "\x1f"
+
+// parseMarkdown walks the CommonMark tree. The parser sees a copy of the
+// source in which the byte-order mark and front matter are blanked out with
+// spaces of the same length, so every segment offset it reports is an offset
+// into the source as read.
+func parseMarkdown(b *builder, src []byte) {
+	work := append([]byte(nil), src...)
+	start := b.doc.bom
+	for i := 0; i < start; i++ {
+		work[i] = ' '
+	}
+	if fm, end := frontMatter(src, start); end > 0 {
+		b.doc.FrontMatter = fm
+		for i := start; i < end; i++ {
+			if work[i] != '\n' {
+				work[i] = ' '
+			}
+		}
+	}
+	root := mdParser.Parse(text.NewReader(work))
+	walkBlocks(b, root, work, 0)
+}
+
+func walkBlocks(b *builder, n ast.Node, src []byte, depth int) {
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		switch c.Kind() {
+		case ast.KindHeading:
+			b.startBlock(Heading, c.(*ast.Heading).Level, false)
+			walkInline(b, c, src)
+			b.endBlock()
+		case ast.KindParagraph, ast.KindTextBlock:
+			kind, itemStart := Paragraph, false
+			if li, ok := c.Parent().(*ast.ListItem); ok {
+				kind = ListItem
+				itemStart = li.FirstChild() == c
+			}
+			lvl := 0
+			if kind == ListItem {
+				lvl = depth
+			}
+			b.startBlock(kind, lvl, itemStart)
+			walkInline(b, c, src)
+			b.endBlock()
+		case ast.KindList:
+			walkBlocks(b, c, src, depth+1)
+		case ast.KindListItem, ast.KindBlockquote, ast.KindDocument:
+			walkBlocks(b, c, src, depth)
+		default:
+			// Code blocks, HTML blocks and thematic breaks are not prose.
+		}
+	}
+}
+
+func walkInline(b *builder, n ast.Node, src []byte) {
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		switch t := c.(type) {
+		case *ast.Text:
+			b.add(src, t.Segment.Start, t.Segment.Stop)
+			if t.SoftLineBreak() || t.HardLineBreak() {
+				b.sep(" ")
+			}
+		case *ast.String:
+			// Produced for entities and escapes; not a verbatim copy.
+			b.sep(string(t.Value))
+		case *ast.CodeSpan, *ast.AutoLink, *ast.RawHTML, *ast.Image:
+			b.sep(codeMark)
+		default:
+			// Emphasis, links (their text is prose, their URL is not) and
+			// anything else: recurse into the children.
+			walkInline(b, c, src)
+		}
+	}
+}
+
+// frontMatter recognises YAML (---) or TOML (+++) front matter at offset
+// start. It returns its top-level scalar fields and the offset just after
+// the closing delimiter line, or 0 when there is none.
+func frontMatter(src []byte, start int) (map[string]string, int) {
+	rest := src[start:]
+	var delim string
+	switch {
+	case bytes.HasPrefix(rest, []byte("---")):
+		delim = "---"
+	case bytes.HasPrefix(rest, []byte("+++")):
+		delim = "+++"
+	default:
+		return nil, 0
+	}
+	first := bytes.IndexByte(rest, '\n')
+	if first < 0 || strings.TrimSpace(string(rest[:first])) != delim {
+		return nil, 0
+	}
+	fields := map[string]string{}
+	pos := first + 1
+	for pos < len(rest) {
+		nl := bytes.IndexByte(rest[pos:], '\n')
+		end := len(rest)
+		if nl >= 0 {
+			end = pos + nl
+		}
+		line := strings.TrimRight(string(rest[pos:end]), "\r")
+		next := end + 1
+		if strings.TrimSpace(line) == delim {
+			if next > len(rest) {
+				next = len(rest)
+			}
+			return fields, start + next
+		}
+		if line != "" && line[0] != ' ' && line[0] != '\t' && line[0] != '#' {
+			sepr := ":"
+			if delim == "+++" {
+				sepr = "="
+			}
+			if k, v, ok := strings.Cut(line, sepr); ok {
+				v = strings.Trim(strings.TrimSpace(v), `"'`)
+				fields[strings.ToLower(strings.TrimSpace(k))] = v
+			}
+		}
+		pos = next
+	}
+	return nil, 0 // unterminated: not front matter
+}

@@ -1,0 +1,9 @@
+// Package output writes lint results for people (text, with optional colour
+// and word-level diffs of suggested rewrites) and for tools (JSON).
+//
+// Positions are computed here, at the edge, from the byte offsets findings
+// carry: lines are 1-based, columns count characters from 1, and end
+// positions are exclusive (the column just after the match). Colour is
+// decided by the caller and passed in; this package never looks at the
+// terminal or the environment.
+package output

@@ -1,0 +1,236 @@
+package output
+
+import (
+	"fmt"
+	"io"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/fatih/color"
+	"github.com/hirelint/hirelint/linter"
+)
+
+// TextOptions control the text format.
+type TextOptions struct {
+	// Color turns on ANSI colours; the caller decides it once.
+	Color bool
+	// Context is how many characters of a long line are shown around a
+	// match (0 means 40).
+	Context int
+}
+
+type palette struct {
+	path, errorS, warningS, infoS, rule, dim, caret func(a ...any) string
+	del, delHi, ins, insHi                          func(a ...any) string
+}
+
+func newPalette(on bool) palette {
+	mk := func(attrs ...color.Attribute) func(a ...any) string {
+		if !on {
+			return fmt.Sprint
+		}
+		c := color.New(attrs...)
+		c.EnableColor()
+		return c.SprintFunc()
+	}
+	return palette{
+		path:     mk(color.Bold),
+		errorS:   mk(color.FgRed, color.Bold),
+		warningS: mk(color.FgYellow, color.Bold),
+		infoS:    mk(color.FgCyan),
+		rule:     mk(color.Faint),
+		dim:      mk(color.FgBlue),
+		caret:    mk(color.FgMagenta, color.Bold),
+		del:      mk(color.FgRed),
+		delHi:    mk(color.FgWhite, color.BgRed, color.Bold),
+		ins:      mk(color.FgGreen),
+		insHi:    mk(color.FgBlack, color.BgGreen, color.Bold),
+	}
+}
+
+func (p palette) severity(s linter.Severity) string {
+	switch s {
+	case linter.Error:
+		return p.errorS(s.String())
+	case linter.Warning:
+		return p.warningS(s.String())
+	}
+	return p.infoS(s.String())
+}
+
+// WriteText writes results for a person: for each finding its place, rule
+// and message, the source line with the match underlined and, when there is
+// a suggested rewrite, the rewrite as a word-level diff; then a summary.
+func WriteText(w io.Writer, results []FileResult, o TextOptions) error {
+	if o.Context <= 0 {
+		o.Context = 40
+	}
+	p := newPalette(o.Color)
+	var b strings.Builder
+	for _, r := range results {
+		for _, f := range r.Findings {
+			writeFinding(&b, p, r, f, o)
+		}
+	}
+	writeSummary(&b, p, Summarize(results))
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+func writeFinding(b *strings.Builder, p palette, r FileResult, f linter.Finding, o TextOptions) {
+	pos := PositionOf(r.Doc, f)
+	fmt.Fprintf(b, "%s:%d:%d: %s %s: %s\n", p.path(r.Path), pos.Line, pos.Column, p.severity(f.Severity), p.rule(f.Rule), f.Message)
+	if !f.Doc {
+		writeExcerpt(b, p, r.Doc, f.Span, pos.Line, o.Context)
+	}
+	for i, fx := range f.Fixes {
+		if i > 0 {
+			fmt.Fprintf(b, "%s or: %s\n", gutter(""), fx.Message)
+			continue
+		}
+		writeFixDiff(b, p, r.Doc, fx, o.Context)
+	}
+}
+
+const gutterWidth = 5
+
+func gutter(label string) string {
+	return fmt.Sprintf("%*s |", gutterWidth, label)
+}
+
+// writeExcerpt prints the first source line of sp with the match underlined.
+func writeExcerpt(b *strings.Builder, p palette, d *linter.Document, sp linter.Span, line, ctx int) {
+	ls := d.LineSpan(line)
+	end := sp.End
+	if end > ls.End {
+		end = ls.End
+	}
+	start := sp.Start
+	if start < ls.Start {
+		start = ls.Start
+	}
+	pre, mid, post := clipLeft(string(d.Source[ls.Start:start]), ctx), string(d.Source[start:end]), clipRight(string(d.Source[end:ls.End]), ctx)
+	if utf8.RuneCountInString(mid) > 3*ctx {
+		mid = clipRight(mid, 3*ctx)
+	}
+	pre, mid, post = expandTabs(pre), expandTabs(mid), expandTabs(post)
+	fmt.Fprintf(b, "%s %s%s%s\n", p.dim(gutter(fmt.Sprint(line))), pre, mid, post)
+	n := utf8.RuneCountInString(mid)
+	if n == 0 {
+		n = 1
+	}
+	fmt.Fprintf(b, "%s %s%s\n", p.dim(gutter("")), strings.Repeat(" ", utf8.RuneCountInString(pre)), p.caret(strings.Repeat("^", n)))
+}
+
+// writeFixDiff prints what the fix would change, as "-" and "+" lines with
+// the removed and added words highlighted.
+func writeFixDiff(b *strings.Builder, p palette, d *linter.Document, fx linter.Fix, ctx int) {
+	if len(fx.Edits) == 0 {
+		return
+	}
+	lo, hi := fx.Edits[0].Span.Start, fx.Edits[0].Span.End
+	for _, e := range fx.Edits[1:] {
+		lo, hi = min(lo, e.Span.Start), max(hi, e.Span.End)
+	}
+	if lo < 0 || hi > len(d.Source) || lo > hi {
+		return
+	}
+	// A pure insertion at the end of the document: show what to add.
+	if lo == hi && lo == len(d.Source) && len(fx.Edits) == 1 {
+		for _, l := range strings.Split(strings.Trim(fx.Edits[0].NewText, "\n"), "\n") {
+			fmt.Fprintf(b, "%s %s\n", p.dim(gutter("")), p.ins("+ "+l))
+		}
+		if !fx.Safe {
+			fmt.Fprintf(b, "%s %s\n", p.dim(gutter("")), p.dim("(a template: complete it yourself; --fix leaves it out)"))
+		}
+		return
+	}
+	l1, _ := d.Position(lo)
+	last := hi
+	if hi > lo {
+		last = hi - 1
+	}
+	l2, _ := d.Position(last)
+	region := linter.Span{Start: d.LineSpan(l1).Start, End: max(d.LineSpan(l2).End, hi)}
+	var rel []linter.TextEdit
+	for _, e := range fx.Edits {
+		rel = append(rel, linter.TextEdit{Span: linter.Span{Start: e.Span.Start - lo, End: e.Span.End - lo}, NewText: e.NewText})
+	}
+	midNew, err := linter.ApplyEdits(d.Source[lo:hi], rel)
+	if err != nil {
+		return
+	}
+	pre := clipLeft(string(d.Source[region.Start:lo]), ctx)
+	post := clipRight(string(d.Source[hi:region.End]), ctx)
+	oldText := pre + string(d.Source[lo:hi]) + post
+	newText := pre + string(midNew) + post
+	pieces := WordDiff(strings.TrimRight(oldText, "\r\n"), strings.TrimRight(newText, "\r\n"))
+	writeDiffLine(b, p, pieces, Delete, "-", p.del, p.delHi)
+	if strings.TrimSpace(strings.TrimRight(newText, "\r\n")) != "" {
+		writeDiffLine(b, p, pieces, Insert, "+", p.ins, p.insHi)
+	}
+}
+
+// writeDiffLine prints the old (Delete) or new (Insert) side of pieces.
+func writeDiffLine(b *strings.Builder, p palette, pieces []Piece, side Op, mark string, plain, hi func(a ...any) string) {
+	prefix := p.dim(gutter("")) + " " + plain(mark+" ")
+	b.WriteString(prefix)
+	for _, pc := range pieces {
+		if pc.Op != Equal && pc.Op != side {
+			continue
+		}
+		lines := strings.Split(strings.ReplaceAll(expandTabs(pc.Text), "\r", ""), "\n")
+		for i, l := range lines {
+			if i > 0 {
+				b.WriteString("\n" + prefix)
+			}
+			if l == "" {
+				continue
+			}
+			if pc.Op == Equal {
+				b.WriteString(plain(l))
+			} else {
+				b.WriteString(hi(l))
+			}
+		}
+	}
+	b.WriteString("\n")
+}
+
+func writeSummary(b *strings.Builder, p palette, s Summary) {
+	files := plural(s.Files, "file")
+	if s.Errors+s.Warnings+s.Infos == 0 {
+		fmt.Fprintf(b, "%s\n", p.ins(fmt.Sprintf("no problems in %s", files)))
+		return
+	}
+	total := s.Errors + s.Warnings + s.Infos
+	fmt.Fprintf(b, "\n%s (%s, %s, %s) in %d of %s\n", p.path(plural(total, "problem")),
+		p.errorS(plural(s.Errors, "error")), p.warningS(plural(s.Warnings, "warning")), p.infoS(plural(s.Infos, "info")),
+		s.FilesWithFindings, files)
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return fmt.Sprintf("%d %ss", n, word)
+}
+
+// clipLeft keeps the last n characters of s, marking a cut with "…".
+func clipLeft(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	r := []rune(s)
+	return "…" + string(r[len(r)-n:])
+}
+
+// clipRight keeps the first n characters of s, marking a cut with "…".
+func clipRight(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	return string([]rune(s)[:n]) + "…"
+}
+
+func expandTabs(s string) string { return strings.ReplaceAll(s, "\t", "    ") }

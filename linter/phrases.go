@@ -1,0 +1,179 @@
+package linter
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Inflect says which simple inflections a phrase also matches.
+type Inflect struct {
+	// Plural lets the last word take a plural ending (s, es, ies).
+	Plural bool
+	// Verb lets the first word take -s, -ing and -ed endings.
+	Verb bool
+}
+
+// PhraseSet matches many phrases at once in one pass over a document's word
+// tokens, with a trie keyed by words. Matching is case-insensitive, on whole
+// words, across line breaks and repeated spaces. A space in a phrase matches
+// white space or a hyphen in the text; a hyphen or other punctuation in a
+// phrase must appear in the text.
+type PhraseSet struct {
+	root trieNode
+	n    int
+}
+
+type trieNode struct {
+	next map[string]*trieNode
+	// id of the phrase ending here, -1 if none.
+	id int
+}
+
+// PhraseMatch is a match of phrase ID over words [Start, End).
+type PhraseMatch struct {
+	Start, End int
+	ID         int
+}
+
+// NewPhraseSet returns an empty set.
+func NewPhraseSet() *PhraseSet { return &PhraseSet{root: trieNode{id: -1}} }
+
+// Len returns the number of phrases added.
+func (s *PhraseSet) Len() int { return s.n }
+
+// Add adds a phrase whose matches report id. When two phrases have the
+// same words, the first added keeps its id.
+func (s *PhraseSet) Add(phrase string, id int, inf Inflect) error {
+	ws := Tokenize(phrase)
+	if len(ws) == 0 {
+		return fmt.Errorf("phrase %q has no words", phrase)
+	}
+	if strings.TrimSpace(phrase[ws[len(ws)-1].End:]) != "" || strings.TrimSpace(phrase[:ws[0].Start]) != "" {
+		return fmt.Errorf("phrase %q starts or ends with punctuation, which is not matched", phrase)
+	}
+	s.n++
+	firsts := []string{ws[0].Norm}
+	if inf.Verb {
+		firsts = verbForms(ws[0].Norm)
+	}
+	lasts := []string{ws[len(ws)-1].Norm}
+	if inf.Plural {
+		lasts = pluralForms(ws[len(ws)-1].Norm)
+	}
+	if len(ws) == 1 {
+		seen := map[string]bool{}
+		for _, f := range append(firsts, lasts...) {
+			if !seen[f] {
+				seen[f] = true
+				s.insert([]string{f}, ws, id)
+			}
+		}
+		return nil
+	}
+	for _, f := range firsts {
+		for _, l := range lasts {
+			norms := make([]string, len(ws))
+			for i, w := range ws {
+				norms[i] = w.Norm
+			}
+			norms[0], norms[len(ws)-1] = f, l
+			s.insert(norms, ws, id)
+		}
+	}
+	return nil
+}
+
+func edgeKey(sep, norm string) string { return sep + "\x00" + norm }
+
+func (s *PhraseSet) insert(norms []string, ws []Word, id int) {
+	n := &s.root
+	for i, w := range norms {
+		sep := ""
+		if i > 0 {
+			sep = ws[i].Sep
+		}
+		k := edgeKey(sep, w)
+		if n.next == nil {
+			n.next = map[string]*trieNode{}
+		}
+		c := n.next[k]
+		if c == nil {
+			c = &trieNode{id: -1}
+			n.next[k] = c
+		}
+		n = c
+	}
+	if n.id < 0 {
+		n.id = id
+	}
+}
+
+// Longest calls fn with the longest phrase match starting at each word, in
+// order; matches may overlap. Matches never cross a block boundary.
+func (s *PhraseSet) Longest(words []Word, fn func(PhraseMatch)) {
+	for i := range words {
+		n := s.root.next[edgeKey("", words[i].Norm)]
+		best := PhraseMatch{ID: -1}
+		for j := i; n != nil; {
+			if n.id >= 0 {
+				best = PhraseMatch{Start: i, End: j + 1, ID: n.id}
+			}
+			j++
+			if j >= len(words) || words[j].Block != words[i].Block || n.next == nil {
+				break
+			}
+			w := words[j]
+			c := n.next[edgeKey(w.Sep, w.Norm)]
+			if c == nil && w.Sep == "-" {
+				c = n.next[edgeKey("", w.Norm)]
+			}
+			n = c
+		}
+		if best.ID >= 0 {
+			fn(best)
+		}
+	}
+}
+
+func pluralForms(w string) []string {
+	out := []string{w}
+	switch {
+	case strings.HasSuffix(w, "s") || strings.HasSuffix(w, "x") || strings.HasSuffix(w, "z") ||
+		strings.HasSuffix(w, "ch") || strings.HasSuffix(w, "sh"):
+		out = append(out, w+"es")
+	case len(w) > 1 && strings.HasSuffix(w, "y") && !strings.ContainsRune("aeiou", rune(w[len(w)-2])):
+		out = append(out, w[:len(w)-1]+"ies")
+	case strings.HasSuffix(w, "man"):
+		out = append(out, w[:len(w)-3]+"men")
+	default:
+		out = append(out, w+"s")
+	}
+	return out
+}
+
+func verbForms(w string) []string {
+	out := []string{w}
+	switch {
+	case strings.HasSuffix(w, "ie"):
+		out = append(out, w+"s", w[:len(w)-2]+"ying", w+"d")
+	case strings.HasSuffix(w, "e") && !strings.HasSuffix(w, "ee"):
+		out = append(out, w+"s", w[:len(w)-1]+"ing", w+"d")
+	case len(w) > 1 && strings.HasSuffix(w, "y") && !strings.ContainsRune("aeiou", rune(w[len(w)-2])):
+		out = append(out, w[:len(w)-1]+"ies", w+"ing", w[:len(w)-1]+"ied")
+	default:
+		out = append(out, w+"s", w+"ing", w+"ed")
+		if n := len(w); n >= 3 && n <= 4 && isCVC(w[n-3:]) {
+			d := w + w[n-1:]
+			out = append(out, d+"ing", d+"ed")
+		}
+	}
+	if strings.HasSuffix(w, "s") || strings.HasSuffix(w, "sh") || strings.HasSuffix(w, "ch") || strings.HasSuffix(w, "x") {
+		out = append(out, w+"es")
+	}
+	return out
+}
+
+func isCVC(s string) bool {
+	v := func(c byte) bool { return strings.IndexByte("aeiou", c) >= 0 }
+	return !v(s[0]) && v(s[1]) && !v(s[2]) && strings.IndexByte("wxy", s[2]) < 0
+}

@@ -1,0 +1,160 @@
+package linter
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Word is a word token of Document.Text: a run of letters and digits, with
+// inner apostrophes ("you'll"). Norm is the lower-cased form with typographic
+// apostrophes folded. Sep is the punctuation between the previous word and
+// this one, white space removed and dashes folded to "-" (so "" means only
+// white space). Block is the index of the block the word is in.
+type Word struct {
+	Start, End int
+	Norm       string
+	Sep        string
+	Block      int
+}
+
+// Words returns the document's word tokens, computed once.
+func (d *Document) Words() []Word {
+	d.wordsOnce.Do(func() {
+		for bi, b := range d.Blocks {
+			ws := tokenize(d.Text[b.Start:b.End], b.Start)
+			for i := range ws {
+				ws[i].Block = bi
+			}
+			d.words = append(d.words, ws...)
+		}
+	})
+	return d.words
+}
+
+// Tokenize splits s into word tokens with offsets into s. It is the
+// tokenizer used for documents, exported so phrase lists are split the same
+// way.
+func Tokenize(s string) []Word { return tokenize(s, 0) }
+
+func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) }
+
+func isApostrophe(r rune) bool { return r == '\'' || r == '’' || r == 'ʼ' }
+
+func tokenize(s string, base int) []Word {
+	var out []Word
+	var sep strings.Builder
+	i := 0
+	for i < len(s) {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if !isWordRune(r) {
+			switch {
+			case unicode.IsSpace(r):
+			case r == '-' || r == '‐' || r == '‑' || r == '–' || r == '—':
+				sep.WriteByte('-')
+			default:
+				sep.WriteRune(r)
+			}
+			i += size
+			continue
+		}
+		start := i
+		for i < len(s) {
+			r, size = utf8.DecodeRuneInString(s[i:])
+			if isWordRune(r) {
+				i += size
+				continue
+			}
+			if isApostrophe(r) && i+size < len(s) {
+				if r2, _ := utf8.DecodeRuneInString(s[i+size:]); isWordRune(r2) {
+					i += size
+					continue
+				}
+			}
+			break
+		}
+		out = append(out, Word{Start: base + start, End: base + i, Norm: normWord(s[start:i]), Sep: sep.String()})
+		sep.Reset()
+	}
+	return out
+}
+
+func normWord(w string) string {
+	lower := true
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= utf8.RuneSelf || (c >= 'A' && c <= 'Z') {
+			lower = false
+			break
+		}
+	}
+	if lower {
+		return w
+	}
+	w = strings.ToLower(w)
+	if strings.ContainsAny(w, "’ʼ") {
+		w = strings.NewReplacer("’", "'", "ʼ", "'").Replace(w)
+	}
+	return w
+}
+
+// Sentence is a sentence of a block, as a range of Text.
+type Sentence struct {
+	Start, End int
+	Block      int
+}
+
+// Sentences splits every block into sentences: a sentence ends at ".", "!"
+// or "?" followed by white space, or at the end of the block. Headings and
+// list items count as one sentence each unless they hold several.
+func (d *Document) Sentences() []Sentence {
+	d.sentOnce.Do(func() { d.sents = d.splitSentences() })
+	return d.sents
+}
+
+func (d *Document) splitSentences() []Sentence {
+	var out []Sentence
+	for bi, b := range d.Blocks {
+		t := d.Text[b.Start:b.End]
+		start := 0
+		for i := 0; i < len(t); i++ {
+			c := t[i]
+			if (c == '.' || c == '!' || c == '?') && (i+1 == len(t) || t[i+1] == ' ' || t[i+1] == '\n') {
+				// Skip common abbreviations ("e.g. ", "i.e. ", "etc. ").
+				if c == '.' && isAbbrevBefore(t[:i]) {
+					continue
+				}
+				out = appendSentence(out, t, b.Start, start, i+1, bi)
+				start = i + 1
+			}
+		}
+		out = appendSentence(out, t, b.Start, start, len(t), bi)
+	}
+	return out
+}
+
+func appendSentence(out []Sentence, t string, base, start, end, block int) []Sentence {
+	for start < end && (t[start] == ' ' || t[start] == '\n') {
+		start++
+	}
+	if strings.IndexFunc(t[start:end], isWordRune) < 0 {
+		return out
+	}
+	return append(out, Sentence{Start: base + start, End: base + end, Block: block})
+}
+
+var abbrevs = []string{"e.g", "i.e", "etc", "vs", "approx", "incl", "dr", "mr", "ms", "mrs", "inc", "ltd", "no"}
+
+func isAbbrevBefore(t string) bool {
+	j := len(t)
+	for j > 0 && t[j-1] != ' ' && t[j-1] != '\n' && t[j-1] != '(' {
+		j--
+	}
+	w := strings.ToLower(t[j:])
+	for _, a := range abbrevs {
+		if w == a {
+			return true
+		}
+	}
+	return len(w) == 1 // an initial: "J. Smith"
+}

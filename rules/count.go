@@ -1,0 +1,134 @@
+package rules
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+
+	"github.com/hirelint/hirelint/linter"
+)
+
+// CountOptions configure a count rule: under every heading matching one of
+// Sections, count the top-level list items (or, with Phrases or Patterns,
+// their matches) and report when the count leaves [Min, Max].
+type CountOptions struct {
+	Sections []string `toml:"sections"`
+	Phrases  []string `toml:"phrases"`
+	Patterns []string `toml:"patterns"`
+	Min      *float64 `toml:"min"`
+	Max      *float64 `toml:"max"`
+	Bands    []Band   `toml:"bands"`
+}
+
+type countKind struct{}
+
+func (countKind) Name() string { return "count" }
+func (countKind) Summary() string {
+	return "counts the list items (or matches) under matching headings, with min/max and severity bands"
+}
+func (countKind) NewOptions() any { return &CountOptions{} }
+
+type countRule struct {
+	opts     *CountOptions
+	sections []*regexp.Regexp
+	set      *linter.PhraseSet
+	res      []*regexp.Regexp
+}
+
+func (countKind) Build(o any) (linter.Rule, error) {
+	opts := o.(*CountOptions)
+	r := &countRule{opts: opts}
+	var err error
+	if len(opts.Sections) == 0 {
+		return nil, linter.OptErr("sections", fmt.Errorf("a count rule needs sections (heading patterns)"))
+	}
+	if r.sections, err = compileAll("sections", opts.Sections); err != nil {
+		return nil, err
+	}
+	if r.res, err = compileAll("patterns", opts.Patterns); err != nil {
+		return nil, err
+	}
+	if len(opts.Phrases) > 0 {
+		r.set = linter.NewPhraseSet()
+		for i, ph := range opts.Phrases {
+			if err := r.set.Add(ph, i, linter.Inflect{Plural: true}); err != nil {
+				return nil, linter.OptErr("phrases", err)
+			}
+		}
+	}
+	if opts.Min == nil && opts.Max == nil {
+		return nil, linter.OptErr("max", fmt.Errorf("a count rule needs min or max"))
+	}
+	return r, checkBands(opts.Bands)
+}
+
+func (r *countRule) Check(p *linter.Pass) {
+	d := p.Doc
+	for hi, h := range d.Blocks {
+		if h.Kind != linter.Heading || !matchAny(r.sections, d.BlockText(hi)) {
+			continue
+		}
+		n := r.count(d, hi)
+		sev, bad := severityFor(float64(n), r.opts.Min, r.opts.Max, r.opts.Bands, p.Rule.Severity)
+		if !bad {
+			continue
+		}
+		p.Report(linter.Finding{
+			Span:     d.SourceSpan(h.Start, h.End),
+			Severity: sev,
+			Message: p.Message("count", strconv.Itoa(n), "section", d.BlockText(hi),
+				"min", fmtLimit(r.opts.Min), "max", fmtLimit(r.opts.Max)),
+		})
+	}
+}
+
+// count counts in the section under heading hi.
+func (r *countRule) count(d *linter.Document, hi int) int {
+	matchMode := r.set != nil || len(r.res) > 0
+	n, top := 0, 0
+	for i := hi + 1; i < len(d.Blocks) && d.Blocks[i].Section == hi; i++ {
+		b := d.Blocks[i]
+		if !matchMode {
+			if b.Kind == linter.ListItem && b.ItemStart && (top == 0 || b.Level <= top) {
+				if top == 0 || b.Level < top {
+					top, n = b.Level, 0
+					// Restart: a shallower item means the earlier ones were nested.
+					for j := hi + 1; j < i; j++ {
+						if bj := d.Blocks[j]; bj.Kind == linter.ListItem && bj.ItemStart && bj.Level == top {
+							n++
+						}
+					}
+				}
+				n++
+			}
+			continue
+		}
+		text := d.Text[b.Start:b.End]
+		for _, re := range r.res {
+			n += len(re.FindAllStringIndex(text, -1))
+		}
+	}
+	if r.set != nil {
+		end := len(d.Text)
+		for i := hi + 1; i < len(d.Blocks); i++ {
+			if d.Blocks[i].Section != hi {
+				end = d.Blocks[i].Start
+				break
+			}
+		}
+		r.set.Longest(d.Words(), func(m linter.PhraseMatch) {
+			w := d.Words()[m.Start]
+			if w.Start > d.Blocks[hi].End && w.Start < end {
+				n++
+			}
+		})
+	}
+	return n
+}
+
+func fmtLimit(v *float64) string {
+	if v == nil {
+		return ""
+	}
+	return strconv.FormatFloat(*v, 'f', -1, 64)
+}

@@ -1,0 +1,152 @@
+package rules
+
+import (
+	"fmt"
+	"regexp"
+
+	"github.com/hirelint/hirelint/linter"
+)
+
+// PatternOptions configure a pattern rule.
+type PatternOptions struct {
+	Scope
+	// Patterns are RE2 regular expressions, matched in each block of prose,
+	// case-insensitively unless CaseSensitive, with ^ and $ matching at line
+	// breaks.
+	Patterns []string `toml:"patterns"`
+	// Exceptions are regular expressions that cancel a match they overlap.
+	Exceptions []string `toml:"exceptions"`
+	// Replace holds rewrite templates ($1, ${name}); a template is offered
+	// only when every group it names took part in the match.
+	Replace []string `toml:"replace"`
+	// Report names a capture group whose text is reported instead of the
+	// whole match.
+	Report        string `toml:"report"`
+	CaseSensitive bool   `toml:"case_sensitive"`
+	// DeleteLine suggests deleting the line the match is on when the match
+	// is all that is on it, else the matched text.
+	DeleteLine bool `toml:"delete_line"`
+}
+
+type patternKind struct{}
+
+func (patternKind) Name() string { return "pattern" }
+func (patternKind) Summary() string {
+	return "flags matches of RE2 regular expressions in the prose, with rewrite templates and exceptions"
+}
+func (patternKind) NewOptions() any { return &PatternOptions{} }
+
+type patternRule struct {
+	opts       *PatternOptions
+	scope      scope
+	res, excep []*regexp.Regexp
+}
+
+func (patternKind) Build(o any) (linter.Rule, error) {
+	opts := o.(*PatternOptions)
+	r := &patternRule{opts: opts}
+	var err error
+	if r.scope, err = opts.Scope.compile(); err != nil {
+		return nil, err
+	}
+	if len(opts.Patterns) == 0 {
+		return nil, linter.OptErr("patterns", fmt.Errorf("a pattern rule needs at least one pattern"))
+	}
+	if r.res, err = compileAll("patterns", opts.Patterns, opts.CaseSensitive); err != nil {
+		return nil, err
+	}
+	if r.excep, err = compileAll("exceptions", opts.Exceptions, opts.CaseSensitive); err != nil {
+		return nil, err
+	}
+	if opts.Report != "" {
+		for _, re := range r.res {
+			if re.SubexpIndex(opts.Report) < 0 {
+				return nil, linter.OptErr("report", fmt.Errorf("pattern %q has no group named %q", re.String()[5:], opts.Report))
+			}
+		}
+	}
+	return r, nil
+}
+
+func (r *patternRule) Check(p *linter.Pass) {
+	d := p.Doc
+	for bi, b := range d.Blocks {
+		if !r.scope.all() && !r.scope.in(d, bi) {
+			continue
+		}
+		text := d.Text[b.Start:b.End]
+		var ex [][2]int
+		for _, re := range r.excep {
+			for _, m := range re.FindAllStringIndex(text, -1) {
+				ex = append(ex, [2]int{m[0], m[1]})
+			}
+		}
+		var taken [][2]int
+		for _, re := range r.res {
+			for _, m := range re.FindAllStringSubmatchIndex(text, -1) {
+				if m[1] == m[0] || overlaps(ex, m[0], m[1]) || overlaps(taken, m[0], m[1]) {
+					continue
+				}
+				taken = append(taken, [2]int{m[0], m[1]})
+				r.report(p, re, text, b.Start, m)
+			}
+		}
+	}
+}
+
+func (r *patternRule) report(p *linter.Pass, re *regexp.Regexp, text string, base int, m []int) {
+	s, e := m[0], m[1]
+	if r.opts.Report != "" {
+		g := re.SubexpIndex(r.opts.Report)
+		if m[2*g] >= 0 {
+			s, e = m[2*g], m[2*g+1]
+		}
+	}
+	match := text[s:e]
+	var fixes []linter.Fix
+	sugg := ""
+	for _, tmpl := range r.opts.Replace {
+		if !groupsTookPart(re, tmpl, m) {
+			continue
+		}
+		repl := string(re.ExpandString(nil, tmpl, text, m))
+		if sugg == "" {
+			sugg = linter.MatchCase(match, repl)
+		}
+		if f, ok := p.ReplaceFix(base+m[0], base+m[1], repl); ok {
+			fixes = append(fixes, f)
+		}
+	}
+	if r.opts.DeleteLine {
+		if f, ok := p.DeleteLinesFix(base+s, base+e); ok {
+			fixes = append(fixes, f)
+		}
+	}
+	p.ReportText(base+s, base+e, p.Message("match", match, "suggestion", sugg), fixes...)
+}
+
+var groupRefRe = regexp.MustCompile(`\$(\{(\w+)\}|(\d+)|([A-Za-z_]\w*))`)
+
+// groupsTookPart reports whether every group a template names matched.
+func groupsTookPart(re *regexp.Regexp, tmpl string, m []int) bool {
+	for _, ref := range groupRefRe.FindAllStringSubmatch(tmpl, -1) {
+		name := ref[2] + ref[3] + ref[4]
+		idx := -1
+		if n, err := fmt.Sscanf(name, "%d", &idx); err != nil || n != 1 || fmt.Sprint(idx) != name {
+			idx = re.SubexpIndex(name)
+		}
+		if idx < 0 || 2*idx+1 >= len(m) || m[2*idx] < 0 {
+			return false
+		}
+	}
+	return true
+}
+
+func overlaps(spans [][2]int, s, e int) bool {
+	for _, x := range spans {
+		if x[0] < e && s < x[1] {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,161 @@
+package rules
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+
+	"github.com/hirelint/hirelint/linter"
+)
+
+// RequireOptions configure a require rule: the ad must contain at least one
+// of the phrases or patterns (within the scope), else one document-level
+// finding is reported.
+type RequireOptions struct {
+	Scope
+	Phrases  []string `toml:"phrases"`
+	Patterns []string `toml:"patterns"`
+	// UnlessNear holds regular expressions: a match does not count when one
+	// of them matches in the same sentence within Near characters of it
+	// (e.g. "raised" next to a money amount).
+	UnlessNear []string `toml:"unless_near"`
+	Near       int      `toml:"near"`
+	// FrontMatter lists front-matter fields that, when set, satisfy the rule.
+	FrontMatter []string `toml:"front_matter"`
+	// Insert is text the writer could add (a template, shown and never
+	// applied automatically).
+	Insert string `toml:"insert"`
+}
+
+type requireKind struct{}
+
+func (requireKind) Name() string { return "require" }
+func (requireKind) Summary() string {
+	return "reports once per ad when none of a set of phrases or patterns appears (optionally within a section)"
+}
+func (requireKind) NewOptions() any { return &RequireOptions{Near: 80} }
+
+type requireRule struct {
+	opts   *RequireOptions
+	scope  scope
+	set    *linter.PhraseSet
+	res    []*regexp.Regexp
+	unless []*regexp.Regexp
+}
+
+func (requireKind) Build(o any) (linter.Rule, error) {
+	opts := o.(*RequireOptions)
+	r := &requireRule{opts: opts, set: linter.NewPhraseSet()}
+	var err error
+	if r.scope, err = opts.Scope.compile(); err != nil {
+		return nil, err
+	}
+	for i, ph := range opts.Phrases {
+		if err := r.set.Add(ph, i, linter.Inflect{Plural: true}); err != nil {
+			return nil, linter.OptErr("phrases", err)
+		}
+	}
+	if r.res, err = compileAll("patterns", opts.Patterns); err != nil {
+		return nil, err
+	}
+	if r.unless, err = compileAll("unless_near", opts.UnlessNear); err != nil {
+		return nil, err
+	}
+	if len(opts.Phrases)+len(opts.Patterns)+len(opts.FrontMatter) == 0 {
+		return nil, linter.OptErr("phrases", fmt.Errorf("a require rule needs phrases, patterns or front_matter"))
+	}
+	if opts.Near < 0 {
+		return nil, linter.OptErr("near", fmt.Errorf("near must not be negative"))
+	}
+	return r, nil
+}
+
+func (r *requireRule) Check(p *linter.Pass) {
+	if r.satisfied(p.Doc) {
+		return
+	}
+	var fixes []linter.Fix
+	if r.opts.Insert != "" {
+		src := p.Doc.Source
+		text := r.opts.Insert + "\n"
+		if len(src) > 0 && src[len(src)-1] != '\n' {
+			text = "\n" + text
+		}
+		fixes = append(fixes, linter.Fix{
+			Message: fmt.Sprintf("add %q and complete it", r.opts.Insert),
+			Edits:   []linter.TextEdit{{Span: linter.Span{Start: len(src), End: len(src)}, NewText: text}},
+		})
+	}
+	p.ReportDoc(p.Message(), fixes...)
+}
+
+func (r *requireRule) satisfied(d *linter.Document) bool {
+	for _, k := range r.opts.FrontMatter {
+		if strings.TrimSpace(d.FrontMatter[strings.ToLower(k)]) != "" {
+			return true
+		}
+	}
+	found := false
+	words := d.Words()
+	r.set.Longest(words, func(m linter.PhraseMatch) {
+		if !found && r.counts(d, words[m.Start].Block, words[m.Start].Start, words[m.End-1].End) {
+			found = true
+		}
+	})
+	if found {
+		return true
+	}
+	for bi, b := range d.Blocks {
+		text := d.Text[b.Start:b.End]
+		for _, re := range r.res {
+			for _, m := range re.FindAllStringIndex(text, -1) {
+				if r.counts(d, bi, b.Start+m[0], b.Start+m[1]) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// counts reports whether a match at Text[start:end] in block bi is in scope
+// and not cancelled by an unless_near expression.
+func (r *requireRule) counts(d *linter.Document, bi, start, end int) bool {
+	if !r.scope.all() && !r.scope.in(d, bi) {
+		return false
+	}
+	if len(r.unless) == 0 {
+		return true
+	}
+	ctx := sentenceAround(d, start, end)
+	lo, hi := start-r.opts.Near, end+r.opts.Near
+	if lo < ctx[0] {
+		lo = ctx[0]
+	}
+	if hi > ctx[1] {
+		hi = ctx[1]
+	}
+	window := d.Text[lo:hi]
+	for _, re := range r.unless {
+		if re.MatchString(window) {
+			return false
+		}
+	}
+	return true
+}
+
+// sentenceAround returns the Text range of the sentence holding [start,
+// end), or of its block.
+func sentenceAround(d *linter.Document, start, end int) [2]int {
+	for _, s := range d.Sentences() {
+		if s.Start <= start && end <= s.End {
+			return [2]int{s.Start, s.End}
+		}
+	}
+	for _, b := range d.Blocks {
+		if b.Start <= start && end <= b.End {
+			return [2]int{b.Start, b.End}
+		}
+	}
+	return [2]int{start, end}
+}

@@ -1,0 +1,130 @@
+package rules
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+
+	"github.com/hirelint/hirelint/linter"
+)
+
+// Scope limits where a rule looks. Blocks names block kinds ("heading",
+// "paragraph", "list-item"); Sections are regular expressions matched,
+// case-insensitively, against the heading a block is under. Empty means
+// everywhere.
+type Scope struct {
+	Blocks   []string `toml:"blocks"`
+	Sections []string `toml:"sections"`
+}
+
+type scope struct {
+	kinds    map[linter.BlockKind]bool
+	sections []*regexp.Regexp
+}
+
+func (s Scope) compile() (scope, error) {
+	var sc scope
+	if len(s.Blocks) > 0 {
+		sc.kinds = map[linter.BlockKind]bool{}
+		for _, b := range s.Blocks {
+			switch b {
+			case "heading":
+				sc.kinds[linter.Heading] = true
+			case "paragraph":
+				sc.kinds[linter.Paragraph] = true
+			case "list-item":
+				sc.kinds[linter.ListItem] = true
+			default:
+				return sc, linter.OptErr("blocks", fmt.Errorf("unknown block kind %q (want heading, paragraph or list-item)", b))
+			}
+		}
+	}
+	var err error
+	sc.sections, err = compileAll("sections", s.Sections)
+	return sc, err
+}
+
+// in reports whether block i of d is in scope.
+func (sc scope) in(d *linter.Document, i int) bool {
+	b := d.Blocks[i]
+	if sc.kinds != nil && !sc.kinds[b.Kind] {
+		return false
+	}
+	if len(sc.sections) > 0 {
+		return matchAny(sc.sections, d.SectionTitle(i))
+	}
+	return true
+}
+
+func (sc scope) all() bool { return sc.kinds == nil && len(sc.sections) == 0 }
+
+func matchAny(res []*regexp.Regexp, s string) bool {
+	if s == "" {
+		return false
+	}
+	for _, re := range res {
+		if re.MatchString(s) {
+			return true
+		}
+	}
+	return false
+}
+
+// compileAll compiles regular expressions case-insensitively and in
+// multi-line mode (^ and $ match at line breaks) unless caseSensitive.
+func compileAll(key string, pats []string, caseSensitive ...bool) ([]*regexp.Regexp, error) {
+	flags := "(?im)"
+	if len(caseSensitive) > 0 && caseSensitive[0] {
+		flags = "(?m)"
+	}
+	var out []*regexp.Regexp
+	for i, p := range pats {
+		if strings.TrimSpace(p) == "" {
+			return nil, linter.OptErr(key, fmt.Errorf("pattern %d is empty", i+1))
+		}
+		re, err := regexp.Compile(flags + p)
+		if err != nil {
+			return nil, linter.OptErr(key, fmt.Errorf("bad regular expression %q: %v", p, err))
+		}
+		out = append(out, re)
+	}
+	return out, nil
+}
+
+// Band is a range outside which a count or metric is reported with the
+// band's severity; the most severe band violated wins.
+type Band struct {
+	Min      *float64        `toml:"min"`
+	Max      *float64        `toml:"max"`
+	Severity linter.Severity `toml:"severity"`
+}
+
+func (b Band) violated(v float64) bool {
+	return (b.Min != nil && v < *b.Min) || (b.Max != nil && v > *b.Max)
+}
+
+// severityFor returns the severity for value v: the rule's own severity
+// (none) when only the primary range [min, max] is violated, a band's when
+// that is more severe, and ok=false when nothing is violated.
+func severityFor(v float64, min, max *float64, bands []Band, own linter.Severity) (linter.Severity, bool) {
+	primary := Band{Min: min, Max: max, Severity: own}
+	best, ok := linter.SeverityNone, false
+	for _, b := range append([]Band{primary}, bands...) {
+		if b.violated(v) && b.Severity > best {
+			best, ok = b.Severity, true
+		}
+	}
+	return best, ok
+}
+
+func checkBands(bands []Band) error {
+	for i, b := range bands {
+		if b.Severity == linter.SeverityNone {
+			return linter.OptErr("bands", fmt.Errorf("band %d has no severity", i+1))
+		}
+		if b.Min == nil && b.Max == nil {
+			return linter.OptErr("bands", fmt.Errorf("band %d has neither min nor max", i+1))
+		}
+	}
+	return nil
+}
