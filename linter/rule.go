@@ -169,7 +169,7 @@ func (p *Pass) DeleteLinesFix(start, end int) (Fix, bool) {
 		if l2 < d.LineCount() {
 			del.End = d.LineSpan(l2 + 1).Start
 		} else if l1 > 1 {
-			del.Start = d.LineSpan(l1-1).End
+			del.Start = d.LineSpan(l1 - 1).End
 		}
 		return Fix{Message: fmt.Sprintf("delete the line %s", quote(d.Text[start:end])), Edits: []TextEdit{{Span: del}}, Safe: true}, true
 	}

@@ -1,0 +1,132 @@
+package linter
+
+import (
+	"strings"
+	"testing"
+)
+
+// find returns the Text offsets of the first occurrence of s in d.Text.
+func find(t *testing.T, d *Document, s string) (int, int) {
+	t.Helper()
+	i := strings.Index(d.Text, s)
+	if i < 0 {
+		t.Fatalf("%q not in prose %q", s, d.Text)
+	}
+	return i, i + len(s)
+}
+
+func TestPositions(t *testing.T) {
+	tests := []struct {
+		name, src string
+		format    Format
+		word      string
+		line, col int
+	}{
+		{"plain", "Hello\nWe want a rockstar.", PlainText, "rockstar", 2, 11},
+		{"multibyte before", "Café – Zürich: rockstar wanted", PlainText, "rockstar", 1, 16},
+		{"emoji before", "🚀🚀 rockstar", PlainText, "rockstar", 1, 4},
+		{"tab counts as one", "\tWe\twant a rockstar", PlainText, "rockstar", 1, 12},
+		{"crlf", "Title\r\n\r\nWe want a rockstar\r\n", PlainText, "rockstar", 3, 11},
+		{"bom", "\ufeffWe want a rockstar", PlainText, "rockstar", 1, 11},
+		{"bom markdown", "\ufeff# A rockstar", Markdown, "rockstar", 1, 5},
+		{"markdown emphasis", "# Job\n\nWe want a **rockstar** dev", Markdown, "rockstar", 3, 13},
+		{"markdown link text", "See [our rockstar team](http://x.y/z) now", Markdown, "rockstar", 1, 10},
+		{"markdown list", "## Needs\n\n- Python\n  - a nested rockstar", Markdown, "rockstar", 4, 14},
+		{"markdown crlf", "# Job\r\n\r\nWe want\r\na rockstar\r\n", Markdown, "rockstar", 4, 3},
+		{"markdown blockquote", "> quoted é rockstar", Markdown, "rockstar", 1, 12},
+		{"front matter", "---\ntitle: x\n---\nA rockstar", Markdown, "rockstar", 4, 3},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			d := Parse("x", []byte(tc.src), tc.format)
+			s, e := find(t, d, tc.word)
+			sp := d.SourceSpan(s, e)
+			if got := string(d.Source[sp.Start:sp.End]); got != tc.word {
+				t.Fatalf("source span %v holds %q, want %q", sp, got, tc.word)
+			}
+			line, col := d.Position(sp.Start)
+			if line != tc.line || col != tc.col {
+				t.Errorf("position = %d:%d, want %d:%d", line, col, tc.line, tc.col)
+			}
+		})
+	}
+}
+
+func TestMarkdownNotProse(t *testing.T) {
+	src := "---\ntitle: rockstar\n---\n# Job\n\n<!-- rockstar -->\n\nText `rockstar` [link](http://rockstar.example) <http://rockstar.example>\n\n```\nrockstar\n```\n\n    rockstar\n\n<div>rockstar</div>\n"
+	d := Parse("x.md", []byte(src), Markdown)
+	if strings.Contains(d.Text, "rockstar") {
+		t.Errorf("non-prose text reached the prose: %q", d.Text)
+	}
+	if !strings.Contains(d.Text, "link") || d.FrontMatter["title"] != "rockstar" {
+		t.Errorf("prose %q / front matter %v", d.Text, d.FrontMatter)
+	}
+}
+
+func TestStructure(t *testing.T) {
+	md := "# Title\n\n## Requirements\n\n- one\n- two\n  - nested\n- three\n\nAfter.\n"
+	txt := "Title\n\nRequirements:\n- one\n- two\n  - nested\n• three\n\nAfter.\n"
+	for _, tc := range []struct {
+		name   string
+		src    string
+		format Format
+	}{{"markdown", md, Markdown}, {"plain", txt, PlainText}} {
+		t.Run(tc.name, func(t *testing.T) {
+			d := Parse("x", []byte(tc.src), tc.format)
+			var kinds []string
+			for i, b := range d.Blocks {
+				k := b.Kind.String()
+				if b.Kind == ListItem {
+					k += "/" + string(rune('0'+b.Level))
+				}
+				kinds = append(kinds, k+":"+d.BlockText(i))
+			}
+			got := strings.Join(kinds, " | ")
+			want := "heading:Title | heading:Requirements | list-item/1:one | list-item/1:two | list-item/2:nested | list-item/1:three | paragraph:After."
+			if tc.format == PlainText {
+				want = "paragraph:Title | heading:Requirements: | list-item/1:one | list-item/1:two | list-item/2:nested | list-item/1:three | paragraph:After."
+			}
+			if got != want {
+				t.Errorf("blocks:\n got %s\nwant %s", got, want)
+			}
+			for i, b := range d.Blocks {
+				if b.Kind == ListItem && !strings.HasPrefix(d.SectionTitle(i), "Requirements") {
+					t.Errorf("item %q is under %q", d.BlockText(i), d.SectionTitle(i))
+				}
+			}
+		})
+	}
+}
+
+func TestApplyEdits(t *testing.T) {
+	src := []byte("we want a rockstar engineer")
+	out, err := ApplyEdits(src, []TextEdit{{Span{10, 18}, "senior"}, {Span{0, 2}, "We"}})
+	if err != nil || string(out) != "We want a senior engineer" {
+		t.Fatalf("got %q, %v", out, err)
+	}
+	if _, err := ApplyEdits(src, []TextEdit{{Span{0, 5}, "x"}, {Span{3, 8}, "y"}}); err == nil {
+		t.Error("overlapping edits should fail")
+	}
+	if _, err := ApplyEdits(src, []TextEdit{{Span{20, 99}, "x"}}); err == nil {
+		t.Error("an edit past the end should fail")
+	}
+}
+
+func TestPhraseSet(t *testing.T) {
+	s := NewPhraseSet()
+	for i, p := range []string{"team player", "A-player", "hit the ground running", "guys", "24/7"} {
+		if err := s.Add(p, i, Inflect{Plural: true, Verb: i == 2}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	d := Parse("x", []byte("Team-players who are hitting the\nground   running, guys! An A player, a-players, 24/7 and 24 7."), PlainText)
+	var got []string
+	s.Longest(d.Words(), func(m PhraseMatch) {
+		w := d.Words()
+		got = append(got, d.Text[w[m.Start].Start:w[m.End-1].End])
+	})
+	want := []string{"Team-players", "hitting the\nground   running", "guys", "a-players", "24/7"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("matches = %q, want %q", got, want)
+	}
+}
