@@ -145,7 +145,7 @@ func (c *Config) Extend(file string, src []byte) (*Config, error) {
 	var fs fileSchema
 	md, err := toml.Decode(string(src), &fs)
 	if err != nil {
-		return nil, syntaxError(file, err)
+		return nil, syntaxError(file, src, err)
 	}
 	for _, k := range md.Undecoded() {
 		if len(k) > 0 && k[0] == "rule" {
@@ -390,14 +390,18 @@ func typeError(err error) error {
 	return errors.New(tomlPrefixRe.ReplaceAllString(err.Error(), ""))
 }
 
-func syntaxError(file string, err error) error {
+func syntaxError(file string, src []byte, err error) error {
 	var pe toml.ParseError
 	if errors.As(err, &pe) {
-		return &ConfigError{File: file, Line: pe.Position.Line, Col: pe.Position.Col, Key: pe.LastKey, Err: fmt.Errorf("TOML syntax: %s", pe.Message)}
+		return &ConfigError{File: file, Line: pe.Position.Line, Col: pe.Position.Col, Key: strings.TrimPrefix(pe.LastKey, "rule."), Err: fmt.Errorf("TOML syntax: %s", pe.Message)}
 	}
-	var ke interface{ Error() string }
-	if errors.As(err, &ke) {
-		return &ConfigError{File: file, Key: lastKey(err), Err: typeError(err)}
+	// A type error in a top-level key ("disable" given a string).
+	key := lastKey(err)
+	line, col := 0, 0
+	if key != "" {
+		if line = locateTopKey(src, key); line > 0 {
+			col = 1
+		}
 	}
-	return &ConfigError{File: file, Err: err}
+	return &ConfigError{File: file, Line: line, Col: col, Key: key, Err: typeError(err)}
 }

@@ -221,17 +221,35 @@ func (d *Document) SourceSpan(start, end int) Span {
 	return Span{d.SourceOffset(start), d.SourceOffset(end-1) + 1}
 }
 
-// Contiguous reports whether Text[start:end] is a verbatim copy of one
-// stretch of the source, so an edit of that stretch changes exactly the
-// matched text and no markup.
+// Contiguous reports whether Text[start:end] is a copy of one stretch of
+// the source, up to white space (a line break in the source may be a space
+// in Text), so an edit of that stretch changes exactly the matched words and
+// no markup.
 func (d *Document) Contiguous(start, end int) bool {
 	sp := d.SourceSpan(start, end)
-	if sp.Len() != end-start {
-		return false
+	src, txt := d.Source[sp.Start:sp.End], d.Text[start:end]
+	i, j := 0, 0
+	for i < len(src) && j < len(txt) {
+		si, tj := isASCIISpace(src[i]), isASCIISpace(txt[j])
+		switch {
+		case si && tj:
+			for i < len(src) && isASCIISpace(src[i]) {
+				i++
+			}
+			for j < len(txt) && isASCIISpace(txt[j]) {
+				j++
+			}
+		case src[i] == txt[j]:
+			i++
+			j++
+		default:
+			return false
+		}
 	}
-	// Carriage returns become spaces in Text, so equality also rules them out.
-	return string(d.Source[sp.Start:sp.End]) == d.Text[start:end]
+	return i == len(src) && j == len(txt)
 }
+
+func isASCIISpace(c byte) bool { return c == ' ' || c == '\n' || c == '\r' || c == '\t' }
 
 // Position returns the 1-based line and column of a source offset; the column
 // counts characters (runes), not bytes, and a leading byte-order mark is not

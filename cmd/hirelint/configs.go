@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/hirelint/hirelint"
 	"github.com/hirelint/hirelint/linter"
@@ -57,7 +58,7 @@ func (c *configs) load(path string) (*linter.Config, error) {
 	if err != nil {
 		return nil, fmt.Errorf("read config: %w", err)
 	}
-	cfg, err := c.base.Extend(path, src)
+	cfg, err := c.base.Extend(displayPath(path), src)
 	if err != nil {
 		return nil, err
 	}
@@ -117,4 +118,17 @@ func (c *configs) forDir(dir string) (*linter.Config, error) {
 	}
 	c.byDir[dir] = cfg
 	return cfg, nil
+}
+
+// displayPath shows a path relative to the working directory when it is
+// under it, as users typed it.
+func displayPath(p string) string {
+	wd, err := os.Getwd()
+	if err != nil || !filepath.IsAbs(p) {
+		return p
+	}
+	if rel, err := filepath.Rel(wd, p); err == nil && !strings.HasPrefix(rel, "..") {
+		return rel
+	}
+	return p
 }

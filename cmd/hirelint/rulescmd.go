@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -29,13 +30,30 @@ func cwdConfig(o options) (*linter.Config, error) {
 	return cfgs.forDir(wd)
 }
 
-func runRules(args []string, o options, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("hirelint rules", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	family := fs.String("family", "", "list only the rules of this family")
-	if err := fs.Parse(args); err != nil {
+// runSubcommand parses the flags of "rules" and "explain" (the common ones
+// plus --family) and runs it.
+func runSubcommand(name string, args []string, stdout, stderr io.Writer) int {
+	var o options
+	fs := newFlagSet(&o, stderr)
+	family := fs.String("family", "", "rules: list only the rules of this family")
+	rest, err := parseInterspersed(fs, args)
+	if err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return exitOK
+		}
 		return exitError
 	}
+	if name == "rules" {
+		if len(rest) > 0 {
+			fmt.Fprintf(stderr, "hirelint: rules takes no arguments (got %q)\n", rest)
+			return exitError
+		}
+		return runRules(*family, o, stdout, stderr)
+	}
+	return runExplain(rest, o, stdout, stderr)
+}
+
+func runRules(family string, o options, stdout, stderr io.Writer) int {
 	cfg, err := cwdConfig(o)
 	if err != nil {
 		fmt.Fprintf(stderr, "hirelint: %v\n", err)
@@ -43,12 +61,12 @@ func runRules(args []string, o options, stdout, stderr io.Writer) int {
 	}
 	var list []*linter.RuleConfig
 	for _, r := range cfg.Rules {
-		if *family == "" || r.Family == *family {
+		if family == "" || r.Family == family {
 			list = append(list, r)
 		}
 	}
-	if *family != "" && len(list) == 0 {
-		fmt.Fprintf(stderr, "hirelint: no rules in family %q\n", *family)
+	if family != "" && len(list) == 0 {
+		fmt.Fprintf(stderr, "hirelint: no rules in family %q\n", family)
 		return exitError
 	}
 	sort.SliceStable(list, func(i, j int) bool { return list[i].ID < list[j].ID })

@@ -122,6 +122,9 @@ func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
 }
 
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	if len(args) > 0 && (args[0] == "rules" || args[0] == "explain") {
+		return runSubcommand(args[0], args[1:], stdout, stderr)
+	}
 	var o options
 	fs := newFlagSet(&o, stderr)
 	paths, err := parseInterspersed(fs, args)
@@ -134,14 +137,6 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if o.version {
 		fmt.Fprintf(stdout, "hirelint %s\n", versionString())
 		return exitOK
-	}
-	if len(paths) > 0 {
-		switch paths[0] {
-		case "rules":
-			return runRules(paths[1:], o, stdout, stderr)
-		case "explain":
-			return runExplain(paths[1:], o, stdout, stderr)
-		}
 	}
 	useColor, err := decideColor(o.color, stdout)
 	if err != nil {
@@ -273,7 +268,7 @@ func decideColor(flagVal string, stdout io.Writer) (bool, error) {
 	default:
 		return false, fmt.Errorf("unknown --color %q (want auto, always or never)", flagVal)
 	}
-	if v, ok := os.LookupEnv("FORCE_COLOR"); ok && v != "0" && v != "false" {
+	if v := os.Getenv("FORCE_COLOR"); v != "" && v != "0" && v != "false" {
 		return true, nil
 	}
 	if v := os.Getenv("NO_COLOR"); v != "" {
