@@ -1,8 +1,10 @@
 package rules
 
 import (
+	"errors"
 	"fmt"
 	"regexp"
+	"regexp/syntax"
 	"strings"
 
 	"github.com/hirelint/hirelint/linter"
@@ -84,7 +86,13 @@ func compileAll(key string, pats []string, caseSensitive ...bool) ([]*regexp.Reg
 		}
 		re, err := regexp.Compile(flags + p)
 		if err != nil {
-			return nil, linter.OptErr(key, fmt.Errorf("bad regular expression %q: %v", p, err))
+			// Report the error without the flags prepended here.
+			msg := err.Error()
+			var se *syntax.Error
+			if errors.As(err, &se) {
+				msg = string(se.Code)
+			}
+			return nil, linter.OptErr(key, fmt.Errorf("bad regular expression %q: %s", p, msg))
 		}
 		out = append(out, re)
 	}

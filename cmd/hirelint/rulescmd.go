@@ -69,7 +69,11 @@ func runRules(family string, o options, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "hirelint: no rules in family %q\n", family)
 		return exitError
 	}
-	sort.SliceStable(list, func(i, j int) bool { return list[i].ID < list[j].ID })
+	sortRules(list)
+	if o.format == "markdown" {
+		fmt.Fprint(stdout, RuleTable(list))
+		return exitOK
+	}
 	if o.format == "json" {
 		type row struct {
 			ID       string `json:"id"`
@@ -153,4 +157,18 @@ func indent(s string) string {
 		lines[i] = "    " + l
 	}
 	return strings.Join(lines, "\n")
+}
+
+// RuleTable renders rules as the Markdown table the README shows.
+func RuleTable(list []*linter.RuleConfig) string {
+	var b strings.Builder
+	b.WriteString("| id | family | severity | kind | what it checks |\n| --- | --- | --- | --- | --- |\n")
+	for _, r := range list {
+		fmt.Fprintf(&b, "| `%s` | %s | %s | %s | %s |\n", r.ID, r.Family, r.Severity, r.Kind, strings.ReplaceAll(r.Title, "|", "\\|"))
+	}
+	return b.String()
+}
+
+func sortRules(list []*linter.RuleConfig) {
+	sort.SliceStable(list, func(i, j int) bool { return list[i].ID < list[j].ID })
 }

@@ -85,7 +85,7 @@ type options struct {
 func newFlagSet(o *options, stderr io.Writer) *flag.FlagSet {
 	fs := flag.NewFlagSet("hirelint", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	fs.StringVar(&o.format, "format", "text", "output format: text or json")
+	fs.StringVar(&o.format, "format", "text", "output format: text or json (for the rules command also markdown)")
 	fs.StringVar(&o.color, "color", "auto", "colour: auto, always or never (auto honours FORCE_COLOR, NO_COLOR and whether output is a terminal)")
 	fs.StringVar(&o.failOn, "fail-on", "error", "exit 1 when a finding is at least this severe: error, warning, info or none")
 	fs.StringVar(&o.config, "config", "", "use this config file instead of looking for "+ConfigName)
