@@ -101,6 +101,8 @@ type Document struct {
 	words     []Word
 	sentOnce  sync.Once
 	sents     []Sentence
+	lowerOnce sync.Once
+	lower     string
 }
 
 // Parse builds a Document from source bytes.
@@ -192,6 +194,13 @@ func (b *builder) finish() {
 		}
 		b.doc.Blocks[i].Section = sec
 	}
+}
+
+// LowerText returns Text in lower case, computed once (for quick
+// prefilters; its offsets need not match Text's).
+func (d *Document) LowerText() string {
+	d.lowerOnce.Do(func() { d.lower = strings.ToLower(d.Text) })
+	return d.lower
 }
 
 // SourceOffset maps an offset in Text to an offset in Source. Offsets inside

@@ -2,7 +2,6 @@ package rules
 
 import (
 	"fmt"
-	"regexp"
 	"strconv"
 
 	"github.com/hirelint/hirelint/linter"
@@ -30,9 +29,9 @@ func (countKind) NewOptions() any { return &CountOptions{} }
 
 type countRule struct {
 	opts     *CountOptions
-	sections []*regexp.Regexp
+	sections []regexpRule
 	set      *linter.PhraseSet
-	res      []*regexp.Regexp
+	res      []regexpRule
 }
 
 func (countKind) Build(o any) (linter.Rule, error) {

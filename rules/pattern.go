@@ -39,7 +39,7 @@ func (patternKind) NewOptions() any { return &PatternOptions{} }
 type patternRule struct {
 	opts       *PatternOptions
 	scope      scope
-	res, excep []*regexp.Regexp
+	res, excep []regexpRule
 }
 
 func (patternKind) Build(o any) (linter.Rule, error) {
@@ -70,25 +70,30 @@ func (patternKind) Build(o any) (linter.Rule, error) {
 
 func (r *patternRule) Check(p *linter.Pass) {
 	d := p.Doc
+	res := possible(d, r.res)
+	if len(res) == 0 {
+		return
+	}
+	excep := possible(d, r.excep)
 	for bi, b := range d.Blocks {
 		if !r.scope.all() && !r.scope.in(d, bi) {
 			continue
 		}
 		text := d.Text[b.Start:b.End]
 		var ex [][2]int
-		for _, re := range r.excep {
+		for _, re := range excep {
 			for _, m := range re.FindAllStringIndex(text, -1) {
 				ex = append(ex, [2]int{m[0], m[1]})
 			}
 		}
 		var taken [][2]int
-		for _, re := range r.res {
+		for _, re := range res {
 			for _, m := range re.FindAllStringSubmatchIndex(text, -1) {
 				if m[1] == m[0] || overlaps(ex, m[0], m[1]) || overlaps(taken, m[0], m[1]) {
 					continue
 				}
 				taken = append(taken, [2]int{m[0], m[1]})
-				r.report(p, re, text, b.Start, m)
+				r.report(p, re.Regexp, text, b.Start, m)
 			}
 		}
 	}

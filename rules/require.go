@@ -2,7 +2,6 @@ package rules
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 
 	"github.com/hirelint/hirelint/linter"
@@ -39,8 +38,8 @@ type requireRule struct {
 	opts   *RequireOptions
 	scope  scope
 	set    *linter.PhraseSet
-	res    []*regexp.Regexp
-	unless []*regexp.Regexp
+	res    []regexpRule
+	unless []regexpRule
 }
 
 func (requireKind) Build(o any) (linter.Rule, error) {
@@ -105,9 +104,13 @@ func (r *requireRule) satisfied(d *linter.Document) bool {
 	if found {
 		return true
 	}
+	res := possible(d, r.res)
+	if len(res) == 0 {
+		return false
+	}
 	for bi, b := range d.Blocks {
 		text := d.Text[b.Start:b.End]
-		for _, re := range r.res {
+		for _, re := range res {
 			for _, m := range re.FindAllStringIndex(text, -1) {
 				if r.counts(d, bi, b.Start+m[0], b.Start+m[1]) {
 					return true
@@ -136,7 +139,7 @@ func (r *requireRule) counts(d *linter.Document, bi, start, end int) bool {
 		hi = ctx[1]
 	}
 	window := d.Text[lo:hi]
-	for _, re := range r.unless {
+	for _, re := range possible(d, r.unless) {
 		if re.MatchString(window) {
 			return false
 		}

@@ -21,7 +21,7 @@ type Scope struct {
 
 type scope struct {
 	kinds    map[linter.BlockKind]bool
-	sections []*regexp.Regexp
+	sections []regexpRule
 }
 
 func (s Scope) compile() (scope, error) {
@@ -60,7 +60,7 @@ func (sc scope) in(d *linter.Document, i int) bool {
 
 func (sc scope) all() bool { return sc.kinds == nil && len(sc.sections) == 0 }
 
-func matchAny(res []*regexp.Regexp, s string) bool {
+func matchAny(res []regexpRule, s string) bool {
 	if s == "" {
 		return false
 	}
@@ -74,12 +74,12 @@ func matchAny(res []*regexp.Regexp, s string) bool {
 
 // compileAll compiles regular expressions case-insensitively and in
 // multi-line mode (^ and $ match at line breaks) unless caseSensitive.
-func compileAll(key string, pats []string, caseSensitive ...bool) ([]*regexp.Regexp, error) {
+func compileAll(key string, pats []string, caseSensitive ...bool) ([]regexpRule, error) {
 	flags := "(?im)"
 	if len(caseSensitive) > 0 && caseSensitive[0] {
 		flags = "(?m)"
 	}
-	var out []*regexp.Regexp
+	var out []regexpRule
 	for i, p := range pats {
 		if strings.TrimSpace(p) == "" {
 			return nil, linter.OptErr(key, fmt.Errorf("pattern %d is empty", i+1))
@@ -94,7 +94,7 @@ func compileAll(key string, pats []string, caseSensitive ...bool) ([]*regexp.Reg
 			}
 			return nil, linter.OptErr(key, fmt.Errorf("bad regular expression %q: %s", p, msg))
 		}
-		out = append(out, re)
+		out = append(out, withPrefilter(re, flags+p))
 	}
 	return out, nil
 }
