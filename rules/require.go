@@ -19,6 +19,9 @@ type RequireOptions struct {
 	// (e.g. "raised" next to a money amount).
 	UnlessNear []string `toml:"unless_near"`
 	Near       int      `toml:"near"`
+	// UnlessInSentence holds regular expressions that cancel a match when
+	// they match anywhere in its sentence.
+	UnlessInSentence []string `toml:"unless_in_sentence"`
 	// FrontMatter lists front-matter fields that, when set, satisfy the rule.
 	FrontMatter []string `toml:"front_matter"`
 	// Insert is text the writer could add (a template, shown and never
@@ -35,11 +38,12 @@ func (requireKind) Summary() string {
 func (requireKind) NewOptions() any { return &RequireOptions{Near: 80} }
 
 type requireRule struct {
-	opts   *RequireOptions
-	scope  scope
-	set    *linter.PhraseSet
-	res    []regexpRule
-	unless []regexpRule
+	opts           *RequireOptions
+	scope          scope
+	set            *linter.PhraseSet
+	res            []regexpRule
+	unless         []regexpRule
+	unlessSentence []regexpRule
 }
 
 func (requireKind) Build(o any) (linter.Rule, error) {
@@ -58,6 +62,9 @@ func (requireKind) Build(o any) (linter.Rule, error) {
 		return nil, err
 	}
 	if r.unless, err = compileAll("unless_near", opts.UnlessNear); err != nil {
+		return nil, err
+	}
+	if r.unlessSentence, err = compileAll("unless_in_sentence", opts.UnlessInSentence); err != nil {
 		return nil, err
 	}
 	if len(opts.Phrases)+len(opts.Patterns)+len(opts.FrontMatter) == 0 {
@@ -127,10 +134,15 @@ func (r *requireRule) counts(d *linter.Document, bi, start, end int) bool {
 	if !r.scope.all() && !r.scope.in(d, bi) {
 		return false
 	}
-	if len(r.unless) == 0 {
+	if len(r.unless) == 0 && len(r.unlessSentence) == 0 {
 		return true
 	}
 	ctx := sentenceAround(d, start, end)
+	for _, re := range possible(d, r.unlessSentence) {
+		if re.MatchString(d.Text[ctx[0]:ctx[1]]) {
+			return false
+		}
+	}
 	lo, hi := start-r.opts.Near, end+r.opts.Near
 	if lo < ctx[0] {
 		lo = ctx[0]
