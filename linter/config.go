@@ -23,6 +23,12 @@ type RuleHeader struct {
 	// rule's findings to be kept (e.g. vague pay talk only matters when no
 	// pay figure is given).
 	Requires []string `toml:"requires"`
+	// OnlyIf and SkipIf are regular expressions over the whole prose of an
+	// ad (case-insensitive): the rule runs only if one of OnlyIf matches
+	// (when given) and none of SkipIf does ("an ML ad", "not a research
+	// role").
+	OnlyIf []string `toml:"only_if"`
+	SkipIf []string `toml:"skip_if"`
 	Docs
 }
 
@@ -32,6 +38,8 @@ type RuleConfig struct {
 	KindImpl Kind
 	Options  any
 	Rule     Rule
+
+	onlyIf, skipIf []*regexp.Regexp
 	// File and Line say where the rule was (last) defined.
 	File string
 	Line int
@@ -39,8 +47,31 @@ type RuleConfig struct {
 	layers []layer
 }
 
-// Enabled reports whether the rule runs by default.
+// IsEnabled reports whether the rule runs by default.
 func (r *RuleConfig) IsEnabled() bool { return r.Enabled == nil || *r.Enabled }
+
+// AppliesTo reports whether the rule's only_if and skip_if conditions let
+// it run on doc.
+func (r *RuleConfig) AppliesTo(doc *Document) bool {
+	if len(r.onlyIf) > 0 {
+		ok := false
+		for _, re := range r.onlyIf {
+			if re.MatchString(doc.Text) {
+				ok = true
+				break
+			}
+		}
+		if !ok {
+			return false
+		}
+	}
+	for _, re := range r.skipIf {
+		if re.MatchString(doc.Text) {
+			return false
+		}
+	}
+	return true
+}
 
 type layer struct {
 	file string
@@ -309,6 +340,20 @@ func (c *Config) build(r *RuleConfig) error {
 	}
 	if hdr.Family == "" {
 		return lerr("family", errors.New("missing family"))
+	}
+	for _, c := range []struct {
+		key  string
+		pats []string
+		dst  *[]*regexp.Regexp
+	}{{"only_if", hdr.OnlyIf, &r.onlyIf}, {"skip_if", hdr.SkipIf, &r.skipIf}} {
+		*c.dst = nil
+		for _, p := range c.pats {
+			re, err := regexp.Compile("(?im)" + p)
+			if err != nil {
+				return lerr(c.key, fmt.Errorf("bad regular expression %q: %v", p, err))
+			}
+			*c.dst = append(*c.dst, re)
+		}
 	}
 	rule, err := kind.Build(opts)
 	if err != nil {

@@ -82,6 +82,9 @@ type Fix struct {
 
 // Finding is one problem found in a document. Span is the matched text;
 // document-level findings have Doc set and an empty span at offset 0.
+// Area is set for findings that mark a stretch of text (a sentence, a
+// section) rather than the offending words; they never compete with
+// word-level findings for the same text.
 type Finding struct {
 	Rule     string
 	Severity Severity
@@ -89,6 +92,7 @@ type Finding struct {
 	Message  string
 	Span     Span
 	Doc      bool
+	Area     bool
 	Fixes    []Fix
 }
 

@@ -2,6 +2,7 @@ package linter
 
 import (
 	"fmt"
+	"sort"
 )
 
 type selection struct {
@@ -63,6 +64,10 @@ func (c *Config) Lint(doc *Document) []Finding {
 			run(c.byID[dep])
 		}
 		p := &Pass{Doc: doc, Rule: r}
+		if !r.AppliesTo(doc) {
+			results[r.ID] = nil
+			return
+		}
 		func() {
 			defer func() {
 				if v := recover(); v != nil {
@@ -78,6 +83,10 @@ func (c *Config) Lint(doc *Document) []Finding {
 	for _, r := range active {
 		run(r)
 	}
+	order := map[string]int{}
+	for i, r := range c.Rules {
+		order[r.ID] = i
+	}
 	for _, r := range active {
 		keep := true
 		for _, dep := range r.Requires {
@@ -89,6 +98,54 @@ func (c *Config) Lint(doc *Document) []Finding {
 			out = append(out, results[r.ID]...)
 		}
 	}
+	out = dropOverlaps(out, order)
 	SortFindings(out)
+	return out
+}
+
+// dropOverlaps keeps one finding per problem: when word-level findings of
+// different rules overlap, the more specific one wins (the longer match,
+// then the more severe, then the rule defined first).
+func dropOverlaps(fs []Finding, order map[string]int) []Finding {
+	better := func(a, b Finding) bool {
+		if a.Span.Len() != b.Span.Len() {
+			return a.Span.Len() > b.Span.Len()
+		}
+		if a.Severity != b.Severity {
+			return a.Severity > b.Severity
+		}
+		return order[a.Rule] < order[b.Rule]
+	}
+	var words []int
+	for i, f := range fs {
+		if !f.Doc && !f.Area && f.Span.Len() > 0 {
+			words = append(words, i)
+		}
+	}
+	sort.Slice(words, func(i, j int) bool { return fs[words[i]].Span.Start < fs[words[j]].Span.Start })
+	drop := map[int]bool{}
+	for x := 0; x < len(words); x++ {
+		a := fs[words[x]]
+		for y := x + 1; y < len(words) && fs[words[y]].Span.Start < a.Span.End; y++ {
+			b := fs[words[y]]
+			if a.Rule == b.Rule || drop[words[x]] || drop[words[y]] {
+				continue
+			}
+			if better(a, b) {
+				drop[words[y]] = true
+			} else {
+				drop[words[x]] = true
+			}
+		}
+	}
+	if len(drop) == 0 {
+		return fs
+	}
+	out := fs[:0:0]
+	for i, f := range fs {
+		if !drop[i] {
+			out = append(out, f)
+		}
+	}
 	return out
 }

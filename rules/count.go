@@ -74,6 +74,7 @@ func (r *countRule) Check(p *linter.Pass) {
 		}
 		p.Report(linter.Finding{
 			Span:     d.SourceSpan(h.Start, h.End),
+			Area:     true,
 			Severity: sev,
 			Message: p.Message("count", strconv.Itoa(n), "section", d.BlockText(hi),
 				"min", fmtLimit(r.opts.Min), "max", fmtLimit(r.opts.Max)),

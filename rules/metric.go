@@ -88,7 +88,7 @@ func (r *metricRule) report(p *linter.Pass, v float64, s *linter.Sentence) {
 		Message: p.Message("value", strconv.FormatFloat(math.Round(v*10)/10, 'f', -1, 64),
 			"min", fmtLimit(r.opts.Min), "max", fmtLimit(r.opts.Max))}
 	if s != nil {
-		f.Span = p.Doc.SourceSpan(s.Start, s.End)
+		f.Span, f.Area = p.Doc.SourceSpan(s.Start, s.End), true
 	}
 	p.Report(f)
 }

@@ -10,6 +10,7 @@ import (
 // PatternOptions configure a pattern rule.
 type PatternOptions struct {
 	Scope
+	Context
 	// Patterns are RE2 regular expressions, matched in each block of prose,
 	// case-insensitively unless CaseSensitive, with ^ and $ matching at line
 	// breaks.
@@ -39,6 +40,7 @@ func (patternKind) NewOptions() any { return &PatternOptions{} }
 type patternRule struct {
 	opts       *PatternOptions
 	scope      scope
+	ctx        context
 	res, excep []regexpRule
 }
 
@@ -47,6 +49,9 @@ func (patternKind) Build(o any) (linter.Rule, error) {
 	r := &patternRule{opts: opts}
 	var err error
 	if r.scope, err = opts.Scope.compile(); err != nil {
+		return nil, err
+	}
+	if r.ctx, err = opts.Context.compile(); err != nil {
 		return nil, err
 	}
 	if len(opts.Patterns) == 0 {
@@ -89,7 +94,8 @@ func (r *patternRule) Check(p *linter.Pass) {
 		var taken [][2]int
 		for _, re := range res {
 			for _, m := range re.FindAllStringSubmatchIndex(text, -1) {
-				if m[1] == m[0] || overlaps(ex, m[0], m[1]) || overlaps(taken, m[0], m[1]) {
+				if m[1] == m[0] || overlaps(ex, m[0], m[1]) || overlaps(taken, m[0], m[1]) ||
+					r.ctx.cancels(d, b.Start+m[0], b.Start+m[1]) {
 					continue
 				}
 				taken = append(taken, [2]int{m[0], m[1]})

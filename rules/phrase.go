@@ -10,6 +10,7 @@ import (
 // PhraseOptions configure a phrase rule.
 type PhraseOptions struct {
 	Scope
+	Context
 	// Phrases to flag.
 	Phrases []string `toml:"phrases"`
 	// Replace maps a phrase to one or more suggested rewrites; its keys are
@@ -34,6 +35,7 @@ func (phraseKind) NewOptions() any { return &PhraseOptions{Plural: true} }
 
 type phraseRule struct {
 	scope   scope
+	ctx     context
 	set     *linter.PhraseSet
 	nPhrase int        // ids below nPhrase are phrases, the rest exceptions
 	repl    [][]string // by phrase id
@@ -44,6 +46,9 @@ func (phraseKind) Build(o any) (linter.Rule, error) {
 	r := &phraseRule{set: linter.NewPhraseSet()}
 	var err error
 	if r.scope, err = opts.Scope.compile(); err != nil {
+		return nil, err
+	}
+	if r.ctx, err = opts.Context.compile(); err != nil {
 		return nil, err
 	}
 	inf := linter.Inflect{Plural: opts.Plural, Verb: opts.VerbForms}
@@ -112,6 +117,9 @@ func (r *phraseRule) Check(p *linter.Pass) {
 	})
 	for _, m := range matches {
 		start, end := words[m.Start].Start, words[m.End-1].End
+		if r.ctx.cancels(p.Doc, start, end) {
+			continue
+		}
 		text := p.Doc.Text[start:end]
 		var fixes []linter.Fix
 		sugg := ""

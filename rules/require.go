@@ -19,9 +19,7 @@ type RequireOptions struct {
 	// (e.g. "raised" next to a money amount).
 	UnlessNear []string `toml:"unless_near"`
 	Near       int      `toml:"near"`
-	// UnlessInSentence holds regular expressions that cancel a match when
-	// they match anywhere in its sentence.
-	UnlessInSentence []string `toml:"unless_in_sentence"`
+	Context
 	// FrontMatter lists front-matter fields that, when set, satisfy the rule.
 	FrontMatter []string `toml:"front_matter"`
 	// Insert is text the writer could add (a template, shown and never
@@ -38,12 +36,12 @@ func (requireKind) Summary() string {
 func (requireKind) NewOptions() any { return &RequireOptions{Near: 80} }
 
 type requireRule struct {
-	opts           *RequireOptions
-	scope          scope
-	set            *linter.PhraseSet
-	res            []regexpRule
-	unless         []regexpRule
-	unlessSentence []regexpRule
+	opts   *RequireOptions
+	scope  scope
+	set    *linter.PhraseSet
+	res    []regexpRule
+	unless []regexpRule
+	ctx    context
 }
 
 func (requireKind) Build(o any) (linter.Rule, error) {
@@ -64,7 +62,7 @@ func (requireKind) Build(o any) (linter.Rule, error) {
 	if r.unless, err = compileAll("unless_near", opts.UnlessNear); err != nil {
 		return nil, err
 	}
-	if r.unlessSentence, err = compileAll("unless_in_sentence", opts.UnlessInSentence); err != nil {
+	if r.ctx, err = opts.Context.compile(); err != nil {
 		return nil, err
 	}
 	if len(opts.Phrases)+len(opts.Patterns)+len(opts.FrontMatter) == 0 {
@@ -134,15 +132,13 @@ func (r *requireRule) counts(d *linter.Document, bi, start, end int) bool {
 	if !r.scope.all() && !r.scope.in(d, bi) {
 		return false
 	}
-	if len(r.unless) == 0 && len(r.unlessSentence) == 0 {
+	if r.ctx.cancels(d, start, end) {
+		return false
+	}
+	if len(r.unless) == 0 {
 		return true
 	}
 	ctx := sentenceAround(d, start, end)
-	for _, re := range possible(d, r.unlessSentence) {
-		if re.MatchString(d.Text[ctx[0]:ctx[1]]) {
-			return false
-		}
-	}
 	lo, hi := start-r.opts.Near, end+r.opts.Near
 	if lo < ctx[0] {
 		lo = ctx[0]
@@ -157,20 +153,4 @@ func (r *requireRule) counts(d *linter.Document, bi, start, end int) bool {
 		}
 	}
 	return true
-}
-
-// sentenceAround returns the Text range of the sentence holding [start,
-// end), or of its block.
-func sentenceAround(d *linter.Document, start, end int) [2]int {
-	for _, s := range d.Sentences() {
-		if s.Start <= start && end <= s.End {
-			return [2]int{s.Start, s.End}
-		}
-	}
-	for _, b := range d.Blocks {
-		if b.Start <= start && end <= b.End {
-			return [2]int{b.Start, b.End}
-		}
-	}
-	return [2]int{start, end}
 }

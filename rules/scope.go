@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"regexp"
 	"regexp/syntax"
+	"sort"
 	"strings"
 
 	"github.com/hirelint/hirelint/linter"
@@ -135,4 +136,49 @@ func checkBands(bands []Band) error {
 		}
 	}
 	return nil
+}
+
+// Context holds options that cancel a match by the text around it.
+type Context struct {
+	// UnlessInSentence holds regular expressions that cancel a match when
+	// they match anywhere in its sentence ("or equivalent experience" next
+	// to a degree requirement).
+	UnlessInSentence []string `toml:"unless_in_sentence"`
+}
+
+type context struct{ unless []regexpRule }
+
+func (c Context) compile() (context, error) {
+	res, err := compileAll("unless_in_sentence", c.UnlessInSentence)
+	return context{res}, err
+}
+
+// cancels reports whether the sentence around Text[start:end] cancels it.
+func (c context) cancels(d *linter.Document, start, end int) bool {
+	if len(c.unless) == 0 {
+		return false
+	}
+	s := sentenceAround(d, start, end)
+	for _, re := range c.unless {
+		if re.mayMatch(d) && re.MatchString(d.Text[s[0]:s[1]]) {
+			return true
+		}
+	}
+	return false
+}
+
+// sentenceAround returns the Text range of the sentence holding [start,
+// end), or of its block when the match spans sentences.
+func sentenceAround(d *linter.Document, start, end int) [2]int {
+	ss := d.Sentences()
+	i := sort.Search(len(ss), func(i int) bool { return ss[i].End > start })
+	if i < len(ss) && ss[i].Start <= start && end <= ss[i].End {
+		return [2]int{ss[i].Start, ss[i].End}
+	}
+	bs := d.Blocks
+	j := sort.Search(len(bs), func(j int) bool { return bs[j].End >= end })
+	if j < len(bs) && bs[j].Start <= start {
+		return [2]int{bs[j].Start, bs[j].End}
+	}
+	return [2]int{start, end}
 }

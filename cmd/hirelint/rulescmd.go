@@ -117,6 +117,10 @@ func runExplain(args []string, o options, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "hirelint: %v\n", err)
 		return exitError
 	}
+	if args[0] == "score" && cfg.Lookup("score") == nil {
+		fmt.Fprint(stdout, ExplainScore())
+		return exitOK
+	}
 	r := cfg.Lookup(args[0])
 	if r == nil {
 		fmt.Fprintf(stderr, "hirelint: no rule %q (see 'hirelint rules')\n", args[0])
@@ -171,4 +175,33 @@ func RuleTable(list []*linter.RuleConfig) string {
 
 func sortRules(list []*linter.RuleConfig) {
 	sort.SliceStable(list, func(i, j int) bool { return list[i].ID < list[j].ID })
+}
+
+// ExplainScore documents how the 0–100 score is computed, from the weights
+// the engine uses.
+func ExplainScore() string {
+	var b strings.Builder
+	b.WriteString("score: a 0–100 rating of an ad from its findings\n\n")
+	b.WriteString("Every rule with findings costs points: the weight of its most severe finding,\n")
+	b.WriteString("times its family's weight, plus a share for each further finding of the same\n")
+	b.WriteString("rule (a phrase repeated twelve times is one habit, not twelve problems).\n")
+	b.WriteString("The score is 100 × e^(−total cost / scale), rounded: 100 means nothing was\n")
+	b.WriteString("found, and a worse ad always scores lower than a better one.\n\n")
+	fmt.Fprintf(&b, "severity weights:  error %g, warning %g, info %g\n",
+		linter.SeverityWeight[linter.Error], linter.SeverityWeight[linter.Warning], linter.SeverityWeight[linter.Info])
+	var fams []string
+	for f := range linter.FamilyWeight {
+		fams = append(fams, f)
+	}
+	sort.Strings(fams)
+	var parts []string
+	for _, f := range fams {
+		parts = append(parts, fmt.Sprintf("%s ×%g", f, linter.FamilyWeight[f]))
+	}
+	fmt.Fprintf(&b, "family weights:    %s (others ×1)\n", strings.Join(parts, ", "))
+	fmt.Fprintf(&b, "repeats:           +%g of the first cost each, at most ×%g in all\n", linter.RepeatWeight, linter.RepeatCap)
+	fmt.Fprintf(&b, "scale:             %g\n\n", linter.ScoreScale)
+	b.WriteString("For example, one warning gives 94, a missing salary alone 74.\n")
+	b.WriteString("The score is in the text summary and in the JSON report (\"score\" on each file).\n")
+	return b.String()
 }

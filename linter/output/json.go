@@ -14,6 +14,7 @@ type jsonReport struct {
 
 type jsonFile struct {
 	Path     string        `json:"path"`
+	Score    int           `json:"score"`
 	Findings []JSONFinding `json:"findings"`
 }
 
@@ -74,7 +75,7 @@ func ToJSON(doc *linter.Document, f linter.Finding) JSONFinding {
 func WriteJSON(w io.Writer, results []FileResult) error {
 	rep := jsonReport{Files: []jsonFile{}, Summary: Summarize(results)}
 	for _, r := range results {
-		jf := jsonFile{Path: r.Path, Findings: []JSONFinding{}}
+		jf := jsonFile{Path: r.Path, Score: r.Score(), Findings: []JSONFinding{}}
 		for _, f := range r.Findings {
 			jf.Findings = append(jf.Findings, ToJSON(r.Doc, f))
 		}

@@ -48,7 +48,8 @@ func TestTextRewriteDiff(t *testing.T) {
 		"      |           ^^^^^^^^\n" +
 		"      | - We want a rockstar engineer.\n" +
 		"      | + We want a senior engineer.\n" +
-		"\n1 problem (0 errors, 1 warning, 0 infos) in 1 of 1 file\n"
+		"\n1 problem (0 errors, 1 warning, 0 infos) in 1 of 1 file\n" +
+		"score: 94/100\n"
 	if plain.String() != want {
 		t.Errorf("text output:\n%s\nwant:\n%s", plain.String(), want)
 	}

@@ -10,6 +10,9 @@ type FileResult struct {
 	Findings []linter.Finding
 }
 
+// Score is the file's 0–100 score (see linter.Score).
+func (r FileResult) Score() int { return linter.Score(r.Findings) }
+
 // Summary counts findings by severity over a run.
 type Summary struct {
 	Files    int `json:"files"`

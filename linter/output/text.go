@@ -3,6 +3,7 @@ package output
 import (
 	"fmt"
 	"io"
+	"sort"
 	"strings"
 	"unicode/utf8"
 
@@ -73,6 +74,8 @@ func WriteText(w io.Writer, results []FileResult, o TextOptions) error {
 		}
 	}
 	writeSummary(&b, p, Summarize(results))
+	writeByRule(&b, p, results)
+	writeScores(&b, p, results)
 	_, err := io.WriteString(w, b.String())
 	return err
 }
@@ -207,6 +210,101 @@ func writeSummary(b *strings.Builder, p palette, s Summary) {
 	fmt.Fprintf(b, "\n%s (%s, %s, %s) in %d of %s\n", p.path(plural(total, "problem")),
 		p.errorS(plural(s.Errors, "error")), p.warningS(plural(s.Warnings, "warning")), p.infoS(plural(s.Infos, "info")),
 		s.FilesWithFindings, files)
+}
+
+// writeByRule groups repeated findings: for each rule reported more than
+// once, how often and the most frequent matches.
+func writeByRule(b *strings.Builder, p palette, results []FileResult) {
+	type agg struct {
+		rule    string
+		sev     linter.Severity
+		n       int
+		matches map[string]int
+	}
+	by := map[string]*agg{}
+	var order []string
+	for _, r := range results {
+		for _, f := range r.Findings {
+			a := by[f.Rule]
+			if a == nil {
+				a = &agg{rule: f.Rule, sev: f.Severity, matches: map[string]int{}}
+				by[f.Rule] = a
+				order = append(order, f.Rule)
+			}
+			a.n++
+			if !f.Doc {
+				a.matches[strings.Join(strings.Fields(string(r.Doc.Source[f.Span.Start:f.Span.End])), " ")]++
+			}
+		}
+	}
+	var rep []*agg
+	for _, id := range order {
+		if by[id].n > 1 {
+			rep = append(rep, by[id])
+		}
+	}
+	if len(rep) == 0 {
+		return
+	}
+	sort.SliceStable(rep, func(i, j int) bool { return rep[i].n > rep[j].n })
+	width := 0
+	for _, a := range rep {
+		width = max(width, len(a.rule))
+	}
+	b.WriteString("repeated:\n")
+	for _, a := range rep {
+		type mc struct {
+			m string
+			n int
+		}
+		var ms []mc
+		for m, n := range a.matches {
+			ms = append(ms, mc{m, n})
+		}
+		sort.Slice(ms, func(i, j int) bool {
+			if ms[i].n != ms[j].n {
+				return ms[i].n > ms[j].n
+			}
+			return ms[i].m < ms[j].m
+		})
+		var parts []string
+		for i, m := range ms {
+			if i == 3 {
+				parts = append(parts, "…")
+				break
+			}
+			parts = append(parts, fmt.Sprintf("%s ×%d", quoteMatch(m.m), m.n))
+		}
+		fmt.Fprintf(b, "  %s %3d  %s\n", p.rule(fmt.Sprintf("%-*s", width, a.rule)), a.n, strings.Join(parts, ", "))
+	}
+}
+
+func quoteMatch(s string) string {
+	return fmt.Sprintf("%q", clipRight(s, 40))
+}
+
+// writeScores prints each file's score, or a digest for many files.
+func writeScores(b *strings.Builder, p palette, results []FileResult) {
+	if len(results) == 0 {
+		return
+	}
+	if len(results) == 1 {
+		fmt.Fprintf(b, "score: %s\n", p.path(fmt.Sprintf("%d/100", results[0].Score())))
+		return
+	}
+	if len(results) <= 10 {
+		b.WriteString("scores:\n")
+		for _, r := range results {
+			fmt.Fprintf(b, "  %3d/100  %s\n", r.Score(), r.Path)
+		}
+		return
+	}
+	scores := make([]int, len(results))
+	for i, r := range results {
+		scores[i] = r.Score()
+	}
+	sort.Ints(scores)
+	fmt.Fprintf(b, "scores: lowest %d, median %d, highest %d over %d files\n", scores[0], scores[len(scores)/2], scores[len(scores)-1], len(scores))
 }
 
 func plural(n int, word string) string {

@@ -1,0 +1,67 @@
+package linter
+
+import "testing"
+
+func TestScore(t *testing.T) {
+	f := func(rule, family string, sev Severity) Finding {
+		return Finding{Rule: rule, Family: family, Severity: sev}
+	}
+	if got := Score(nil); got != 100 {
+		t.Errorf("no findings: %d, want 100", got)
+	}
+	// One warning in clarity: cost 6, 100*e^-0.06 = 94.2.
+	if got := Score([]Finding{f("hype-title", "clarity", Warning)}); got != 94 {
+		t.Errorf("one warning: %d, want 94", got)
+	}
+	// A missing salary (error, pay): cost 20*1.5 = 30, 100*e^-0.3 = 74.1.
+	if got := Score([]Finding{f("missing-salary", "pay", Error)}); got != 74 {
+		t.Errorf("missing salary: %d, want 74", got)
+	}
+	// Twelve repeats of one warning cost at most twice the first: cost 12,
+	// 100*e^-0.12 = 88.7.
+	var many []Finding
+	for i := 0; i < 12; i++ {
+		many = append(many, f("hype-title", "clarity", Warning))
+	}
+	if got := Score(many); got != 89 {
+		t.Errorf("twelve repeats: %d, want 89", got)
+	}
+	// Two: cost 6*1.25 = 7.5, 100*e^-0.075 = 92.8.
+	if got := Score(many[:2]); got != 93 {
+		t.Errorf("two repeats: %d, want 93", got)
+	}
+	// More findings never raise the score, and it stays within 0..100.
+	var lots []Finding
+	prev := 100
+	for _, r := range []string{"a", "b", "c", "d", "e", "f", "g", "h"} {
+		lots = append(lots, f(r, "pay", Error))
+		got := Score(lots)
+		if got > prev || got < 0 {
+			t.Errorf("%d errors: score %d after %d", len(lots), got, prev)
+		}
+		prev = got
+	}
+}
+
+func TestDropOverlaps(t *testing.T) {
+	order := map[string]int{"a": 0, "b": 1}
+	fs := []Finding{
+		{Rule: "a", Span: Span{10, 18}, Severity: Warning},
+		{Rule: "b", Span: Span{10, 25}, Severity: Info}, // longer: wins over a
+		{Rule: "a", Span: Span{40, 45}, Severity: Info},
+		{Rule: "b", Span: Span{40, 45}, Severity: Warning}, // same span, more severe: wins
+		{Rule: "a", Span: Span{60, 65}, Severity: Info},
+		{Rule: "b", Span: Span{0, 100}, Area: true},                      // an area never competes
+		{Rule: "a", Span: Span{70, 75}}, {Rule: "a", Span: Span{72, 78}}, // same rule: both kept
+	}
+	got := dropOverlaps(fs, order)
+	want := []Finding{fs[1], fs[3], fs[4], fs[5], fs[6], fs[7]}
+	if len(got) != len(want) {
+		t.Fatalf("got %v, want %v", got, want)
+	}
+	for i := range want {
+		if got[i].Rule != want[i].Rule || got[i].Span != want[i].Span {
+			t.Errorf("finding %d = %+v, want %+v", i, got[i], want[i])
+		}
+	}
+}
