@@ -14,6 +14,8 @@ type CountOptions struct {
 	Sections []string `toml:"sections"`
 	Phrases  []string `toml:"phrases"`
 	Patterns []string `toml:"patterns"`
+	// Distinct counts each phrase once, however often it appears.
+	Distinct bool     `toml:"distinct"`
 	Min      *float64 `toml:"min"`
 	Max      *float64 `toml:"max"`
 	Bands    []Band   `toml:"bands"`
@@ -82,26 +84,19 @@ func (r *countRule) Check(p *linter.Pass) {
 	}
 }
 
-// count counts in the section under heading hi.
+// count counts in the section under heading hi: its top-level list items,
+// or the matches of the phrases and patterns.
 func (r *countRule) count(d *linter.Document, hi int) int {
-	matchMode := r.set != nil || len(r.res) > 0
-	n, top := 0, 0
-	for i := hi + 1; i < len(d.Blocks) && d.Blocks[i].Section == hi; i++ {
+	if r.set == nil && len(r.res) == 0 {
+		return topItems(d, hi)
+	}
+	n := 0
+	end := len(d.Text)
+	for i := hi + 1; i < len(d.Blocks); i++ {
 		b := d.Blocks[i]
-		if !matchMode {
-			if b.Kind == linter.ListItem && b.ItemStart && (top == 0 || b.Level <= top) {
-				if top == 0 || b.Level < top {
-					top, n = b.Level, 0
-					// Restart: a shallower item means the earlier ones were nested.
-					for j := hi + 1; j < i; j++ {
-						if bj := d.Blocks[j]; bj.Kind == linter.ListItem && bj.ItemStart && bj.Level == top {
-							n++
-						}
-					}
-				}
-				n++
-			}
-			continue
+		if b.Section != hi {
+			end = b.Start
+			break
 		}
 		text := d.Text[b.Start:b.End]
 		for _, re := range r.res {
@@ -109,16 +104,11 @@ func (r *countRule) count(d *linter.Document, hi int) int {
 		}
 	}
 	if r.set != nil {
-		end := len(d.Text)
-		for i := hi + 1; i < len(d.Blocks); i++ {
-			if d.Blocks[i].Section != hi {
-				end = d.Blocks[i].Start
-				break
-			}
-		}
-		r.set.Longest(d.Words(), func(m linter.PhraseMatch) {
-			w := d.Words()[m.Start]
-			if w.Start > d.Blocks[hi].End && w.Start < end {
+		words := d.Words()
+		seen := map[int]bool{}
+		r.set.Longest(words, func(m linter.PhraseMatch) {
+			if w := words[m.Start]; w.Start > d.Blocks[hi].End && w.Start < end && !(r.opts.Distinct && seen[m.ID]) {
+				seen[m.ID] = true
 				n++
 			}
 		})

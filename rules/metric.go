@@ -13,7 +13,11 @@ import (
 // MetricOptions configure a metric rule. Metric is one of:
 //   - "words": the number of words of prose in the ad (one finding per ad);
 //   - "sentence-words": words per sentence (one finding per sentence);
-//   - "reading-ease": Flesch reading ease over the prose (one per ad).
+//   - "paragraph-words": words per paragraph (one finding per paragraph),
+//     and, with ListsOver, a finding for an ad longer than that many words
+//     with no list at all;
+//   - "reading-ease": Flesch reading ease over the prose (one per ad);
+//   - "ratio": matches of Words per match of Per, over the ad (one per ad).
 //
 // A finding is reported when the value leaves [Min, Max], with the rule's
 // severity or that of the most severe band it also leaves.
@@ -22,8 +26,16 @@ type MetricOptions struct {
 	Min    *float64 `toml:"min"`
 	Max    *float64 `toml:"max"`
 	Bands  []Band   `toml:"bands"`
-	// MinWords skips documents (for reading-ease) with fewer words.
+	// MinWords skips documents (for reading-ease and ratio) with fewer
+	// words.
 	MinWords int `toml:"min_words"`
+	// ListsOver: see "paragraph-words"; ListsMessage is the message of that
+	// finding ({value} is the word count).
+	ListsOver    int    `toml:"lists_over"`
+	ListsMessage string `toml:"lists_message"`
+	// Words and Per are the phrases a "ratio" compares.
+	Words []string `toml:"words"`
+	Per   []string `toml:"per"`
 }
 
 type metricKind struct{}
@@ -34,21 +46,51 @@ func (metricKind) Summary() string {
 }
 func (metricKind) NewOptions() any { return &MetricOptions{} }
 
-type metricRule struct{ opts *MetricOptions }
+type metricRule struct {
+	opts       *MetricOptions
+	words, per *linter.PhraseSet
+}
 
 func (metricKind) Build(o any) (linter.Rule, error) {
 	opts := o.(*MetricOptions)
+	r := &metricRule{opts: opts}
 	switch opts.Metric {
-	case "words", "sentence-words", "reading-ease":
+	case "words", "sentence-words", "paragraph-words", "reading-ease":
+	case "ratio":
+		if len(opts.Words) == 0 || len(opts.Per) == 0 {
+			return nil, linter.OptErr("words", fmt.Errorf("metric \"ratio\" needs words and per"))
+		}
+		var err error
+		if r.words, err = phraseSet("words", opts.Words); err != nil {
+			return nil, err
+		}
+		if r.per, err = phraseSet("per", opts.Per); err != nil {
+			return nil, err
+		}
 	case "":
-		return nil, linter.OptErr("metric", fmt.Errorf("missing metric (words, sentence-words or reading-ease)"))
+		return nil, linter.OptErr("metric", fmt.Errorf("missing metric (%s)", metricNames))
 	default:
-		return nil, linter.OptErr("metric", fmt.Errorf("unknown metric %q (want words, sentence-words or reading-ease)", opts.Metric))
+		return nil, linter.OptErr("metric", fmt.Errorf("unknown metric %q (want %s)", opts.Metric, metricNames))
 	}
 	if opts.Min == nil && opts.Max == nil {
 		return nil, linter.OptErr("max", fmt.Errorf("a metric rule needs min or max"))
 	}
-	return &metricRule{opts}, checkBands(opts.Bands)
+	if (opts.ListsOver > 0) != (opts.ListsMessage != "") {
+		return nil, linter.OptErr("lists_message", fmt.Errorf("lists_over and lists_message go together"))
+	}
+	return r, checkBands(opts.Bands)
+}
+
+const metricNames = "words, sentence-words, paragraph-words, reading-ease or ratio"
+
+func phraseSet(key string, phrases []string) (*linter.PhraseSet, error) {
+	set := linter.NewPhraseSet()
+	for i, ph := range phrases {
+		if err := set.Add(ph, i, linter.Inflect{}); err != nil {
+			return nil, linter.OptErr(key, err)
+		}
+	}
+	return set, nil
 }
 
 func (r *metricRule) Check(p *linter.Pass) {
@@ -71,11 +113,41 @@ func (r *metricRule) Check(p *linter.Pass) {
 			}
 			r.report(p, float64(n), &s)
 		}
+	case "paragraph-words":
+		ws := d.Words()
+		n, lists := 0, false
+		for wi, bi := 0, 0; bi < len(d.Blocks); bi++ {
+			b := d.Blocks[bi]
+			lists = lists || b.Kind == linter.ListItem
+			n = 0
+			for wi < len(ws) && ws[wi].Block <= bi {
+				if ws[wi].Block == bi && isCountedWord(ws[wi].Norm) {
+					n++
+				}
+				wi++
+			}
+			if b.Kind == linter.Paragraph {
+				r.report(p, float64(n), &linter.Sentence{Start: b.Start, End: b.End, Block: bi})
+			}
+		}
+		if o.ListsOver > 0 && !lists && words > o.ListsOver {
+			p.ReportDoc(linter.ExpandMessage(o.ListsMessage, "value", strconv.Itoa(words)))
+		}
 	case "reading-ease":
 		if words == 0 || words < o.MinWords {
 			return
 		}
 		r.report(p, FleschReadingEase(d), nil)
+	case "ratio":
+		if words < o.MinWords {
+			return
+		}
+		count := func(set *linter.PhraseSet) int {
+			n := 0
+			set.Longest(d.Words(), func(linter.PhraseMatch) { n++ })
+			return n
+		}
+		r.report(p, float64(count(r.words))/math.Max(1, float64(count(r.per))), nil)
 	}
 }
 

@@ -11,5 +11,8 @@ func Kinds() []linter.Kind {
 		requireKind{},
 		countKind{},
 		metricKind{},
+		yearsKind{},
+		balanceKind{},
+		sectionsKind{},
 	}
 }

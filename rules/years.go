@@ -1,0 +1,189 @@
+package rules
+
+import (
+	"fmt"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/hirelint/hirelint/linter"
+)
+
+// YearsOptions configure a years rule, which reads requirements such as
+// "5+ years of PyTorch", "3-5 years' experience with Python and SQL" or
+// "at least 12 years of experience". Check is one of:
+//   - "technology-age": the years asked exceed the age of the technology
+//     named (Technologies gives first-release years; ReferenceYear is the
+//     year to compare with, the current year when 0);
+//   - "max": more than Max years are asked;
+//   - "per-tool": years are asked for more than Max (default 1) named
+//     technologies.
+type YearsOptions struct {
+	Scope
+	Check         string         `toml:"check"`
+	Max           int            `toml:"max"`
+	ReferenceYear int            `toml:"reference_year"`
+	Technologies  map[string]int `toml:"technologies"`
+}
+
+type yearsKind struct{}
+
+func (yearsKind) Name() string { return "years" }
+func (yearsKind) Summary() string {
+	return "reads \"N years of X\" requirements: years beyond the age of X, too many years, years per tool"
+}
+func (yearsKind) NewOptions() any { return &YearsOptions{} }
+
+type yearsRule struct {
+	opts  *YearsOptions
+	scope scope
+	techs *linter.PhraseSet
+	names []string // by phrase id
+}
+
+// yearsRe finds a years requirement; group 1 is the (lower) number of
+// years, and the match ends where the thing the years are of may start.
+var yearsRe = regexp.MustCompile(`(?i)\b(?:(?:at least|minimum(?: of)?|min\.?|over|more than)\s+)?(\d{1,2})(?:\.\d)?\s*(?:\+|plus)?\s*(?:(?:-|–|to)\s*\d{1,2}\s*\+?\s*)?(?:years?|yrs?)[’']?(?:\s*\+)?(?:\s+(?:of|in|with|using|working with|on|at|as|building|developing|across))*(?:\s+(?:professional|commercial|industry|industrial|relevant|proven|practical|production|hands-on|real-world|demonstrable|solid|working|applied|direct|progressive))*(?:\s+(?:experience|exp\.?|expertise))?(?:\s+(?:of|in|with|using|working with|on|at|as|building|developing|across))*\s*`)
+
+func (yearsKind) Build(o any) (linter.Rule, error) {
+	opts := o.(*YearsOptions)
+	r := &yearsRule{opts: opts}
+	var err error
+	if r.scope, err = opts.Scope.compile(); err != nil {
+		return nil, err
+	}
+	switch opts.Check {
+	case "technology-age", "per-tool":
+		if len(opts.Technologies) == 0 {
+			return nil, linter.OptErr("technologies", fmt.Errorf("check %q needs a technologies table (name = first-release year)", opts.Check))
+		}
+		if opts.Check == "per-tool" && opts.Max == 0 {
+			opts.Max = 1
+		}
+	case "max":
+		if opts.Max <= 0 {
+			return nil, linter.OptErr("max", fmt.Errorf("check \"max\" needs max > 0"))
+		}
+	case "":
+		return nil, linter.OptErr("check", fmt.Errorf("missing check (technology-age, max or per-tool)"))
+	default:
+		return nil, linter.OptErr("check", fmt.Errorf("unknown check %q (want technology-age, max or per-tool)", opts.Check))
+	}
+	r.techs = linter.NewPhraseSet()
+	for _, name := range sortedKeys(opts.Technologies) {
+		y := opts.Technologies[name]
+		if y < 1900 || y > 2200 {
+			return nil, linter.OptErr("technologies", fmt.Errorf("%q: %d is not a plausible release year", name, y))
+		}
+		if err := r.techs.Add(name, len(r.names), linter.Inflect{}); err != nil {
+			return nil, linter.OptErr("technologies", err)
+		}
+		r.names = append(r.names, name)
+	}
+	return r, nil
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	ks := make([]string, 0, len(m))
+	for k := range m {
+		ks = append(ks, k)
+	}
+	sort.Strings(ks)
+	return ks
+}
+
+// yearsReq is one requirement found: Text[start:end] is "N years of X", n
+// the years and techs the technologies named.
+type yearsReq struct {
+	start, end int
+	n          int
+	techs      []int // phrase ids
+}
+
+func (r *yearsRule) find(d *linter.Document) []yearsReq {
+	words := d.Words()
+	// Technology matches by the Text offset where they start.
+	techAt := map[int]linter.PhraseMatch{}
+	if r.techs.Len() > 0 {
+		r.techs.Longest(words, func(m linter.PhraseMatch) { techAt[words[m.Start].Start] = m })
+	}
+	var out []yearsReq
+	for bi, b := range d.Blocks {
+		if !r.scope.all() && !r.scope.in(d, bi) {
+			continue
+		}
+		text := d.Text[b.Start:b.End]
+		for _, m := range yearsRe.FindAllStringSubmatchIndex(text, -1) {
+			n, _ := strconv.Atoi(text[m[2]:m[3]])
+			req := yearsReq{start: b.Start + m[0], end: b.Start + m[1], n: n}
+			// A list of technologies may follow: "Python, SQL and Spark".
+			pos := b.Start + m[1]
+			for len(req.techs) < 6 {
+				tm, ok := techAt[pos]
+				if !ok {
+					break
+				}
+				req.techs = append(req.techs, tm.ID)
+				req.end = words[tm.End-1].End
+				rest := d.Text[req.end:b.End]
+				sep := len(rest) - len(strings.TrimLeft(rest, " ,/&"))
+				rest = rest[sep:]
+				for _, conj := range []string{"and ", "or ", "and/or "} {
+					if strings.HasPrefix(strings.ToLower(rest), conj) {
+						sep += len(conj)
+						break
+					}
+				}
+				pos = req.end + sep
+			}
+			for req.end > req.start && d.Text[req.end-1] == ' ' {
+				req.end--
+			}
+			out = append(out, req)
+		}
+	}
+	return out
+}
+
+func (r *yearsRule) Check(p *linter.Pass) {
+	d := p.Doc
+	reqs := r.find(d)
+	switch r.opts.Check {
+	case "max":
+		for _, q := range reqs {
+			if q.n > r.opts.Max {
+				p.ReportText(q.start, q.end, p.Message("match", d.Text[q.start:q.end], "years", strconv.Itoa(q.n), "max", strconv.Itoa(r.opts.Max)))
+			}
+		}
+	case "per-tool":
+		var with []yearsReq
+		for _, q := range reqs {
+			if len(q.techs) > 0 {
+				with = append(with, q)
+			}
+		}
+		if len(with) > r.opts.Max {
+			for _, q := range with {
+				p.ReportText(q.start, q.end, p.Message("match", d.Text[q.start:q.end], "count", strconv.Itoa(len(with))))
+			}
+		}
+	case "technology-age":
+		ref := r.opts.ReferenceYear
+		if ref == 0 {
+			ref = time.Now().Year()
+		}
+		for _, q := range reqs {
+			for _, id := range q.techs {
+				name := r.names[id]
+				age := ref - r.opts.Technologies[name]
+				if q.n > age {
+					p.ReportText(q.start, q.end, p.Message("match", d.Text[q.start:q.end], "years", strconv.Itoa(q.n),
+						"technology", name, "released", strconv.Itoa(r.opts.Technologies[name]), "age", strconv.Itoa(age)))
+					break
+				}
+			}
+		}
+	}
+}
