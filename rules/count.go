@@ -9,7 +9,9 @@ import (
 
 // CountOptions configure a count rule: under every heading matching one of
 // Sections, count the top-level list items (or, with Phrases or Patterns,
-// their matches) and report when the count leaves [Min, Max].
+// their matches) and report when the count leaves [Min, Max]. Without
+// Sections, the matches of Phrases or Patterns in the whole ad are counted
+// and reported once per ad.
 type CountOptions struct {
 	Sections []string `toml:"sections"`
 	Phrases  []string `toml:"phrases"`
@@ -40,8 +42,8 @@ func (countKind) Build(o any) (linter.Rule, error) {
 	opts := o.(*CountOptions)
 	r := &countRule{opts: opts}
 	var err error
-	if len(opts.Sections) == 0 {
-		return nil, linter.OptErr("sections", fmt.Errorf("a count rule needs sections (heading patterns)"))
+	if len(opts.Sections) == 0 && len(opts.Phrases)+len(opts.Patterns) == 0 {
+		return nil, linter.OptErr("sections", fmt.Errorf("a count rule needs sections (heading patterns), or phrases or patterns to count in the whole ad"))
 	}
 	if r.sections, err = compileAll("sections", opts.Sections); err != nil {
 		return nil, err
@@ -65,6 +67,14 @@ func (countKind) Build(o any) (linter.Rule, error) {
 
 func (r *countRule) Check(p *linter.Pass) {
 	d := p.Doc
+	if len(r.sections) == 0 {
+		n := r.countRange(d, 0, len(d.Blocks), 0, len(d.Text))
+		if sev, bad := severityFor(float64(n), r.opts.Min, r.opts.Max, r.opts.Bands, p.Rule.Severity); bad {
+			p.Report(linter.Finding{Doc: true, Severity: sev, Message: p.Message("count", strconv.Itoa(n),
+				"min", fmtLimit(r.opts.Min), "max", fmtLimit(r.opts.Max))})
+		}
+		return
+	}
 	for hi, h := range d.Blocks {
 		if h.Kind != linter.Heading || !matchAny(r.sections, d.BlockText(hi)) {
 			continue
@@ -90,24 +100,31 @@ func (r *countRule) count(d *linter.Document, hi int) int {
 	if r.set == nil && len(r.res) == 0 {
 		return topItems(d, hi)
 	}
+	last, end := hi+1, len(d.Text)
+	for last < len(d.Blocks) && d.Blocks[last].Section == hi {
+		last++
+	}
+	if last < len(d.Blocks) {
+		end = d.Blocks[last].Start
+	}
+	return r.countRange(d, hi+1, last, d.Blocks[hi].End, end)
+}
+
+// countRange counts the matches in blocks [first, last), which span Text
+// [start, end).
+func (r *countRule) countRange(d *linter.Document, first, last, start, end int) int {
 	n := 0
-	end := len(d.Text)
-	for i := hi + 1; i < len(d.Blocks); i++ {
-		b := d.Blocks[i]
-		if b.Section != hi {
-			end = b.Start
-			break
-		}
-		text := d.Text[b.Start:b.End]
-		for _, re := range r.res {
-			n += len(re.FindAllStringIndex(text, -1))
+	for _, re := range possible(d, r.res) {
+		for i := first; i < last; i++ {
+			b := d.Blocks[i]
+			n += len(re.FindAllStringIndex(d.Text[b.Start:b.End], -1))
 		}
 	}
 	if r.set != nil {
 		words := d.Words()
 		seen := map[int]bool{}
 		r.set.Longest(words, func(m linter.PhraseMatch) {
-			if w := words[m.Start]; w.Start > d.Blocks[hi].End && w.Start < end && !(r.opts.Distinct && seen[m.ID]) {
+			if w := words[m.Start]; w.Start >= start && w.Start < end && !(r.opts.Distinct && seen[m.ID]) {
 				seen[m.ID] = true
 				n++
 			}

@@ -27,6 +27,11 @@ type PatternOptions struct {
 	// DeleteLine suggests deleting the line the match is on when the match
 	// is all that is on it, else the matched text.
 	DeleteLine bool `toml:"delete_line"`
+	// MinMatches reports matches of Patterns only when there are at least
+	// this many in the ad ("three or more expert claims"); matches of Alone
+	// are reported whatever their number.
+	MinMatches int      `toml:"min_matches"`
+	Alone      []string `toml:"alone"`
 }
 
 type patternKind struct{}
@@ -38,10 +43,10 @@ func (patternKind) Summary() string {
 func (patternKind) NewOptions() any { return &PatternOptions{} }
 
 type patternRule struct {
-	opts       *PatternOptions
-	scope      scope
-	ctx        context
-	res, excep []regexpRule
+	opts              *PatternOptions
+	scope             scope
+	ctx               context
+	res, excep, alone []regexpRule
 }
 
 func (patternKind) Build(o any) (linter.Rule, error) {
@@ -63,6 +68,12 @@ func (patternKind) Build(o any) (linter.Rule, error) {
 	if r.excep, err = compileAll("exceptions", opts.Exceptions, opts.CaseSensitive); err != nil {
 		return nil, err
 	}
+	if r.alone, err = compileAll("alone", opts.Alone, opts.CaseSensitive); err != nil {
+		return nil, err
+	}
+	if len(opts.Alone) > 0 && opts.MinMatches < 2 {
+		return nil, linter.OptErr("alone", fmt.Errorf("alone only makes sense with min_matches of 2 or more"))
+	}
 	if opts.Report != "" {
 		for _, re := range r.res {
 			if re.SubexpIndex(opts.Report) < 0 {
@@ -73,13 +84,24 @@ func (patternKind) Build(o any) (linter.Rule, error) {
 	return r, nil
 }
 
+type patternMatch struct {
+	re   *regexp.Regexp
+	text string
+	base int
+	m    []int
+	// counted is false for matches of Alone patterns.
+	counted bool
+}
+
 func (r *patternRule) Check(p *linter.Pass) {
 	d := p.Doc
-	res := possible(d, r.res)
-	if len(res) == 0 {
+	res, alone := possible(d, r.res), possible(d, r.alone)
+	if len(res)+len(alone) == 0 {
 		return
 	}
 	excep := possible(d, r.excep)
+	var found []patternMatch
+	counted := 0
 	for bi, b := range d.Blocks {
 		if !r.scope.all() && !r.scope.in(d, bi) {
 			continue
@@ -92,15 +114,24 @@ func (r *patternRule) Check(p *linter.Pass) {
 			}
 		}
 		var taken [][2]int
-		for _, re := range res {
+		for i, re := range append(alone, res...) {
 			for _, m := range re.FindAllStringSubmatchIndex(text, -1) {
 				if m[1] == m[0] || overlaps(ex, m[0], m[1]) || overlaps(taken, m[0], m[1]) ||
 					r.ctx.cancels(d, b.Start+m[0], b.Start+m[1]) {
 					continue
 				}
 				taken = append(taken, [2]int{m[0], m[1]})
-				r.report(p, re.Regexp, text, b.Start, m)
+				pm := patternMatch{re: re.Regexp, text: text, base: b.Start, m: m, counted: i >= len(alone)}
+				if pm.counted {
+					counted++
+				}
+				found = append(found, pm)
 			}
+		}
+	}
+	for _, f := range found {
+		if !f.counted || counted >= r.opts.MinMatches {
+			r.report(p, f.re, f.text, f.base, f.m)
 		}
 	}
 }

@@ -17,15 +17,19 @@ import (
 //   - "technology-age": the years asked exceed the age of the technology
 //     named (Technologies gives first-release years; ReferenceYear is the
 //     year to compare with, the current year when 0);
-//   - "max": more than Max years are asked;
-//   - "per-tool": years are asked for more than Max (default 1) named
-//     technologies.
+//   - "experience": more than Max years are asked (when Max > 0), or years
+//     are asked for more than MaxTools named technologies (when MaxTools >
+//     0; Technologies names them).
 type YearsOptions struct {
 	Scope
 	Check         string         `toml:"check"`
 	Max           int            `toml:"max"`
+	MaxTools      int            `toml:"max_tools"`
 	ReferenceYear int            `toml:"reference_year"`
 	Technologies  map[string]int `toml:"technologies"`
+	// ToolsMessage is the message for the years-per-tool finding ({count}
+	// is the number of tools with years).
+	ToolsMessage string `toml:"tools_message"`
 }
 
 type yearsKind struct{}
@@ -55,21 +59,21 @@ func (yearsKind) Build(o any) (linter.Rule, error) {
 		return nil, err
 	}
 	switch opts.Check {
-	case "technology-age", "per-tool":
+	case "technology-age":
 		if len(opts.Technologies) == 0 {
 			return nil, linter.OptErr("technologies", fmt.Errorf("check %q needs a technologies table (name = first-release year)", opts.Check))
 		}
-		if opts.Check == "per-tool" && opts.Max == 0 {
-			opts.Max = 1
+	case "experience":
+		if opts.Max <= 0 && opts.MaxTools <= 0 {
+			return nil, linter.OptErr("max", fmt.Errorf("check \"experience\" needs max or max_tools"))
 		}
-	case "max":
-		if opts.Max <= 0 {
-			return nil, linter.OptErr("max", fmt.Errorf("check \"max\" needs max > 0"))
+		if opts.MaxTools > 0 && (len(opts.Technologies) == 0 || opts.ToolsMessage == "") {
+			return nil, linter.OptErr("max_tools", fmt.Errorf("max_tools needs technologies and tools_message"))
 		}
 	case "":
-		return nil, linter.OptErr("check", fmt.Errorf("missing check (technology-age, max or per-tool)"))
+		return nil, linter.OptErr("check", fmt.Errorf("missing check (technology-age or experience)"))
 	default:
-		return nil, linter.OptErr("check", fmt.Errorf("unknown check %q (want technology-age, max or per-tool)", opts.Check))
+		return nil, linter.OptErr("check", fmt.Errorf("unknown check %q (want technology-age or experience)", opts.Check))
 	}
 	r.techs = linter.NewPhraseSet()
 	for _, name := range sortedKeys(opts.Technologies) {
@@ -151,22 +155,18 @@ func (r *yearsRule) Check(p *linter.Pass) {
 	d := p.Doc
 	reqs := r.find(d)
 	switch r.opts.Check {
-	case "max":
+	case "experience":
+		var tools []yearsReq
 		for _, q := range reqs {
-			if q.n > r.opts.Max {
+			if r.opts.Max > 0 && q.n > r.opts.Max {
 				p.ReportText(q.start, q.end, p.Message("match", d.Text[q.start:q.end], "years", strconv.Itoa(q.n), "max", strconv.Itoa(r.opts.Max)))
+			} else if len(q.techs) > 0 {
+				tools = append(tools, q)
 			}
 		}
-	case "per-tool":
-		var with []yearsReq
-		for _, q := range reqs {
-			if len(q.techs) > 0 {
-				with = append(with, q)
-			}
-		}
-		if len(with) > r.opts.Max {
-			for _, q := range with {
-				p.ReportText(q.start, q.end, p.Message("match", d.Text[q.start:q.end], "count", strconv.Itoa(len(with))))
+		if r.opts.MaxTools > 0 && len(tools) > r.opts.MaxTools {
+			for _, q := range tools {
+				p.ReportText(q.start, q.end, linter.ExpandMessage(r.opts.ToolsMessage, "match", d.Text[q.start:q.end], "count", strconv.Itoa(len(tools))))
 			}
 		}
 	case "technology-age":
