@@ -121,9 +121,9 @@ func TestPhraseSet(t *testing.T) {
 	}
 	d := Parse("x", []byte("Team-players who are hitting the\nground   running, guys! An A player, a-players, 24/7 and 24 7."), PlainText)
 	var got []string
-	s.Longest(d.Words(), func(m PhraseMatch) {
-		w := d.Words()
-		got = append(got, d.Text[w[m.Start].Start:w[m.End-1].End])
+	s.Longest(d, func(m PhraseMatch) {
+		start, end := m.Span(d)
+		got = append(got, d.Text[start:end])
 	})
 	want := []string{"Team-players", "hitting the\nground   running", "guys", "a-players", "24/7"}
 	if strings.Join(got, "|") != strings.Join(want, "|") {

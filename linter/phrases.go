@@ -2,7 +2,9 @@ package linter
 
 import (
 	"fmt"
+	"sort"
 	"strings"
+	"unicode/utf8"
 )
 
 // Inflect says which simple inflections a phrase also matches.
@@ -27,12 +29,33 @@ type trieNode struct {
 	next map[string]*trieNode
 	// id of the phrase ending here, -1 if none.
 	id int
+	// ends lists phrases ending here that need punctuation right after
+	// the last word ("C++", "C#"), longest first.
+	ends []suffixEnd
 }
 
-// PhraseMatch is a match of phrase ID over words [Start, End).
+type suffixEnd struct {
+	suffix string
+	id     int
+}
+
+// PhraseMatch is a match of phrase ID over words [Start, End), followed
+// by Suffix bytes of punctuation that are part of the phrase ("C++").
 type PhraseMatch struct {
 	Start, End int
 	ID         int
+	Suffix     int
+}
+
+// Span returns the Text range of m in d.
+func (m PhraseMatch) Span(d *Document) (start, end int) {
+	ws := d.Words()
+	return ws[m.Start].Start, ws[m.End-1].End + m.Suffix
+}
+
+func startsWord(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return s != "" && isWordRune(r)
 }
 
 // NewPhraseSet returns an empty set.
@@ -48,8 +71,13 @@ func (s *PhraseSet) Add(phrase string, id int, inf Inflect) error {
 	if len(ws) == 0 {
 		return fmt.Errorf("phrase %q has no words", phrase)
 	}
-	if strings.TrimSpace(phrase[ws[len(ws)-1].End:]) != "" || strings.TrimSpace(phrase[:ws[0].Start]) != "" {
-		return fmt.Errorf("phrase %q starts or ends with punctuation, which is not matched", phrase)
+	if strings.TrimSpace(phrase[:ws[0].Start]) != "" {
+		return fmt.Errorf("phrase %q starts with punctuation, which is not matched", phrase)
+	}
+	// Punctuation after the last word ("C++") must follow it in the text.
+	suffix := strings.TrimRight(phrase[ws[len(ws)-1].End:], " ")
+	if strings.ContainsAny(suffix, " \t\n") {
+		return fmt.Errorf("phrase %q ends with punctuation and spaces, which is not matched", phrase)
 	}
 	s.n++
 	firsts := []string{ws[0].Norm}
@@ -65,7 +93,7 @@ func (s *PhraseSet) Add(phrase string, id int, inf Inflect) error {
 		for _, f := range append(firsts, lasts...) {
 			if !seen[f] {
 				seen[f] = true
-				s.insert([]string{f}, ws, id)
+				s.insert([]string{f}, ws, id, suffix)
 			}
 		}
 		return nil
@@ -77,7 +105,7 @@ func (s *PhraseSet) Add(phrase string, id int, inf Inflect) error {
 				norms[i] = w.Norm
 			}
 			norms[0], norms[len(ws)-1] = f, l
-			s.insert(norms, ws, id)
+			s.insert(norms, ws, id, suffix)
 		}
 	}
 	return nil
@@ -85,7 +113,7 @@ func (s *PhraseSet) Add(phrase string, id int, inf Inflect) error {
 
 func edgeKey(sep, norm string) string { return sep + "\x00" + norm }
 
-func (s *PhraseSet) insert(norms []string, ws []Word, id int) {
+func (s *PhraseSet) insert(norms []string, ws []Word, id int, suffix string) {
 	n := &s.root
 	for i, w := range norms {
 		sep := ""
@@ -103,20 +131,37 @@ func (s *PhraseSet) insert(norms []string, ws []Word, id int) {
 		}
 		n = c
 	}
+	if suffix != "" {
+		for _, e := range n.ends {
+			if e.suffix == suffix {
+				return
+			}
+		}
+		n.ends = append(n.ends, suffixEnd{suffix, id})
+		sort.Slice(n.ends, func(i, j int) bool { return len(n.ends[i].suffix) > len(n.ends[j].suffix) })
+		return
+	}
 	if n.id < 0 {
 		n.id = id
 	}
 }
 
-// Longest calls fn with the longest phrase match starting at each word, in
-// order; matches may overlap. Matches never cross a block boundary.
-func (s *PhraseSet) Longest(words []Word, fn func(PhraseMatch)) {
+// Longest calls fn with the longest phrase match starting at each word of
+// d, in order; matches may overlap. Matches never cross a block boundary.
+func (s *PhraseSet) Longest(d *Document, fn func(PhraseMatch)) {
+	words := d.Words()
 	for i := range words {
 		n := s.root.next[edgeKey("", words[i].Norm)]
 		best := PhraseMatch{ID: -1}
 		for j := i; n != nil; {
 			if n.id >= 0 {
 				best = PhraseMatch{Start: i, End: j + 1, ID: n.id}
+			}
+			for _, e := range n.ends {
+				if rest := d.Text[words[j].End:]; strings.HasPrefix(rest, e.suffix) && !startsWord(rest[len(e.suffix):]) {
+					best = PhraseMatch{Start: i, End: j + 1, ID: e.id, Suffix: len(e.suffix)}
+					break
+				}
 			}
 			j++
 			if j >= len(words) || words[j].Block != words[i].Block || n.next == nil {

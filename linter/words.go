@@ -121,7 +121,11 @@ func (d *Document) splitSentences() []Sentence {
 		start := 0
 		for i := 0; i < len(t); i++ {
 			c := t[i]
-			if (c == '.' || c == '!' || c == '?') && (i+1 == len(t) || t[i+1] == ' ' || t[i+1] == '\n') {
+			// A stop ends a sentence before white space, or glued to a
+			// capital after a lower-case word ("levels.Stay", as scraped
+			// text often has).
+			glued := c == '.' && i > 0 && i+1 < len(t) && t[i-1] >= 'a' && t[i-1] <= 'z' && t[i+1] >= 'A' && t[i+1] <= 'Z'
+			if (c == '.' || c == '!' || c == '?') && (i+1 == len(t) || t[i+1] == ' ' || t[i+1] == '\n' || glued) {
 				// Skip common abbreviations ("e.g. ", "i.e. ", "etc. ").
 				if c == '.' && isAbbrevBefore(t[:i]) {
 					continue

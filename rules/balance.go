@@ -104,7 +104,7 @@ func (balanceKind) Build(o any) (linter.Rule, error) {
 func (r *balanceRule) Check(p *linter.Pass) {
 	words := p.Doc.Words()
 	skip := make([]bool, len(words))
-	r.exceptions.Longest(words, func(m linter.PhraseMatch) {
+	r.exceptions.Longest(p.Doc, func(m linter.PhraseMatch) {
 		for i := m.Start; i < m.End; i++ {
 			skip[i] = true
 		}

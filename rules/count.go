@@ -123,7 +123,7 @@ func (r *countRule) countRange(d *linter.Document, first, last, start, end int) 
 	if r.set != nil {
 		words := d.Words()
 		seen := map[int]bool{}
-		r.set.Longest(words, func(m linter.PhraseMatch) {
+		r.set.Longest(d, func(m linter.PhraseMatch) {
 			if w := words[m.Start]; w.Start >= start && w.Start < end && !(r.opts.Distinct && seen[m.ID]) {
 				seen[m.ID] = true
 				n++

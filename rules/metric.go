@@ -22,6 +22,8 @@ import (
 // A finding is reported when the value leaves [Min, Max], with the rule's
 // severity or that of the most severe band it also leaves.
 type MetricOptions struct {
+	// Context cancels sentence-words findings by what the sentence says.
+	Context
 	Metric string   `toml:"metric"`
 	Min    *float64 `toml:"min"`
 	Max    *float64 `toml:"max"`
@@ -48,19 +50,23 @@ func (metricKind) NewOptions() any { return &MetricOptions{} }
 
 type metricRule struct {
 	opts       *MetricOptions
+	ctx        context
 	words, per *linter.PhraseSet
 }
 
 func (metricKind) Build(o any) (linter.Rule, error) {
 	opts := o.(*MetricOptions)
 	r := &metricRule{opts: opts}
+	var err error
+	if r.ctx, err = opts.Context.compile(); err != nil {
+		return nil, err
+	}
 	switch opts.Metric {
 	case "words", "sentence-words", "paragraph-words", "reading-ease":
 	case "ratio":
 		if len(opts.Words) == 0 || len(opts.Per) == 0 {
 			return nil, linter.OptErr("words", fmt.Errorf("metric \"ratio\" needs words and per"))
 		}
-		var err error
 		if r.words, err = phraseSet("words", opts.Words); err != nil {
 			return nil, err
 		}
@@ -111,7 +117,9 @@ func (r *metricRule) Check(p *linter.Pass) {
 				}
 				wi++
 			}
-			r.report(p, float64(n), &s)
+			if !r.ctx.cancels(d, s.Start, s.End) {
+				r.report(p, float64(n), &s)
+			}
 		}
 	case "paragraph-words":
 		ws := d.Words()
@@ -144,7 +152,7 @@ func (r *metricRule) Check(p *linter.Pass) {
 		}
 		count := func(set *linter.PhraseSet) int {
 			n := 0
-			set.Longest(d.Words(), func(linter.PhraseMatch) { n++ })
+			set.Longest(d, func(linter.PhraseMatch) { n++ })
 			return n
 		}
 		r.report(p, float64(count(r.words))/math.Max(1, float64(count(r.per))), nil)

@@ -93,7 +93,7 @@ func (r *phraseRule) Check(p *linter.Pass) {
 	words := p.Doc.Words()
 	var matches []linter.PhraseMatch
 	blocked := -1 // words before this index are covered by an exception
-	r.set.Longest(words, func(m linter.PhraseMatch) {
+	r.set.Longest(p.Doc, func(m linter.PhraseMatch) {
 		if m.ID >= r.nPhrase {
 			if m.End > blocked {
 				blocked = m.End
@@ -116,7 +116,7 @@ func (r *phraseRule) Check(p *linter.Pass) {
 		matches = append(matches, m)
 	})
 	for _, m := range matches {
-		start, end := words[m.Start].Start, words[m.End-1].End
+		start, end := m.Span(p.Doc)
 		if r.ctx.cancels(p.Doc, start, end) {
 			continue
 		}

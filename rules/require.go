@@ -101,8 +101,8 @@ func (r *requireRule) satisfied(d *linter.Document) bool {
 	}
 	found := false
 	words := d.Words()
-	r.set.Longest(words, func(m linter.PhraseMatch) {
-		if !found && r.counts(d, words[m.Start].Block, words[m.Start].Start, words[m.End-1].End) {
+	r.set.Longest(d, func(m linter.PhraseMatch) {
+		if !found && r.counts(d, words[m.Start].Block, words[m.Start].Start, words[m.End-1].End+m.Suffix) {
 			found = true
 		}
 	})

@@ -85,7 +85,7 @@ func compileAll(key string, pats []string, caseSensitive ...bool) ([]regexpRule,
 		if strings.TrimSpace(p) == "" {
 			return nil, linter.OptErr(key, fmt.Errorf("pattern %d is empty", i+1))
 		}
-		re, err := regexp.Compile(flags + p)
+		re, err := regexp.Compile(flags + foldApostrophes(p))
 		if err != nil {
 			// Report the error without the flags prepended here.
 			msg := err.Error()
@@ -95,7 +95,7 @@ func compileAll(key string, pats []string, caseSensitive ...bool) ([]regexpRule,
 			}
 			return nil, linter.OptErr(key, fmt.Errorf("bad regular expression %q: %s", p, msg))
 		}
-		out = append(out, withPrefilter(re, flags+p))
+		out = append(out, withPrefilter(re, flags+foldApostrophes(p)))
 	}
 	return out, nil
 }
@@ -181,4 +181,60 @@ func sentenceAround(d *linter.Document, start, end int) [2]int {
 		return [2]int{bs[j].Start, bs[j].End}
 	}
 	return [2]int{start, end}
+}
+
+// foldApostrophes makes a straight apostrophe in a pattern also match the
+// typographic ones (’ and ʼ), which scraped and word-processed ads use as
+// often as the straight one: "you'll" matches "you’ll". Patterns that do
+// not parse are returned unchanged, for the compiler to report.
+func foldApostrophes(p string) string {
+	if !strings.ContainsRune(p, '\'') {
+		return p
+	}
+	re, err := syntax.Parse(p, syntax.Perl)
+	if err != nil {
+		return p
+	}
+	var walk func(r *syntax.Regexp) *syntax.Regexp
+	walk = func(r *syntax.Regexp) *syntax.Regexp {
+		if r.Op == syntax.OpLiteral {
+			if !containsRune(r.Rune, '\'') {
+				return r
+			}
+			// Split the literal into pieces around each apostrophe.
+			var subs []*syntax.Regexp
+			start := 0
+			for i, c := range r.Rune {
+				if c != '\'' {
+					continue
+				}
+				if i > start {
+					subs = append(subs, &syntax.Regexp{Op: syntax.OpLiteral, Flags: r.Flags, Rune: append([]rune(nil), r.Rune[start:i]...)})
+				}
+				subs = append(subs, &syntax.Regexp{Op: syntax.OpCharClass, Rune: []rune{'\'', '\'', 'ʼ', 'ʼ', '’', '’'}})
+				start = i + 1
+			}
+			if start < len(r.Rune) {
+				subs = append(subs, &syntax.Regexp{Op: syntax.OpLiteral, Flags: r.Flags, Rune: append([]rune(nil), r.Rune[start:]...)})
+			}
+			if len(subs) == 1 {
+				return subs[0]
+			}
+			return &syntax.Regexp{Op: syntax.OpConcat, Sub: subs}
+		}
+		for i, s := range r.Sub {
+			r.Sub[i] = walk(s)
+		}
+		return r
+	}
+	return walk(re).String()
+}
+
+func containsRune(rs []rune, r rune) bool {
+	for _, x := range rs {
+		if x == r {
+			return true
+		}
+	}
+	return false
 }

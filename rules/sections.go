@@ -12,9 +12,10 @@ import (
 // sections hold as a whole. It works in one of two ways:
 //
 // Groups (e.g. role archetypes: research, engineering, platform,
-// analytics) map a name to phrases; a group counts as present when MinHits
-// distinct phrases of it appear (within Scope). The rule reports when fewer
-// than MinGroups or more than MaxGroups groups are present.
+// analytics) map a name to phrases. The rule reports with its message when
+// fewer than MinGroups groups are named at all (one phrase is enough), and
+// with MessageOver when more than MaxGroups groups each have MinHits
+// distinct phrases (within Scope): an ad that mixes too many.
 //
 // IfSections/RequireSections: when a section whose heading matches
 // IfSections has more than IfItemsOver top-level list items and no heading
@@ -26,6 +27,9 @@ type SectionsOptions struct {
 	MinHits   int                 `toml:"min_hits"`
 	MinGroups *int                `toml:"min_groups"`
 	MaxGroups *int                `toml:"max_groups"`
+	// MessageOver is the message when more than MaxGroups are present
+	// ({count} groups: {groups}).
+	MessageOver string `toml:"message_over"`
 
 	IfSections      []string `toml:"if_sections"`
 	IfItemsOver     int      `toml:"if_items_over"`
@@ -64,6 +68,9 @@ func (sectionsKind) Build(o any) (linter.Rule, error) {
 	case byGroups:
 		if opts.MinGroups == nil && opts.MaxGroups == nil {
 			return nil, linter.OptErr("max_groups", fmt.Errorf("groups need min_groups or max_groups"))
+		}
+		if opts.MaxGroups != nil && opts.MessageOver == "" {
+			return nil, linter.OptErr("message_over", fmt.Errorf("max_groups needs message_over"))
 		}
 		if opts.MinHits < 1 {
 			return nil, linter.OptErr("min_hits", fmt.Errorf("min_hits must be at least 1"))
@@ -120,7 +127,7 @@ func (r *sectionsRule) checkGroups(p *linter.Pass) {
 	d := p.Doc
 	words := d.Words()
 	hits := make([]map[int]bool, len(r.groups))
-	r.set.Longest(words, func(m linter.PhraseMatch) {
+	r.set.Longest(d, func(m linter.PhraseMatch) {
 		if !r.scope.all() && !r.scope.in(d, words[m.Start].Block) {
 			return
 		}
@@ -130,19 +137,20 @@ func (r *sectionsRule) checkGroups(p *linter.Pass) {
 		}
 		hits[g][m.ID] = true
 	})
-	var present []string
+	var named, strong []string
 	for gi, h := range hits {
+		if len(h) > 0 {
+			named = append(named, r.groups[gi])
+		}
 		if len(h) >= r.opts.MinHits {
-			present = append(present, r.groups[gi])
+			strong = append(strong, r.groups[gi])
 		}
 	}
-	n := len(present)
-	if (r.opts.MinGroups != nil && n < *r.opts.MinGroups) || (r.opts.MaxGroups != nil && n > *r.opts.MaxGroups) {
-		list := strings.Join(present, ", ")
-		if list == "" {
-			list = "none"
-		}
-		p.ReportDoc(p.Message("count", strconv.Itoa(n), "groups", list))
+	switch {
+	case r.opts.MinGroups != nil && len(named) < *r.opts.MinGroups:
+		p.ReportDoc(p.Message("count", strconv.Itoa(len(named)), "groups", strings.Join(named, ", ")))
+	case r.opts.MaxGroups != nil && len(strong) > *r.opts.MaxGroups:
+		p.ReportDoc(linter.ExpandMessage(r.opts.MessageOver, "count", strconv.Itoa(len(strong)), "groups", strings.Join(strong, ", ")))
 	}
 }
 

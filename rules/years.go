@@ -18,8 +18,7 @@ import (
 //     named (Technologies gives first-release years; ReferenceYear is the
 //     year to compare with, the current year when 0);
 //   - "experience": more than Max years are asked (when Max > 0), or years
-//     are asked for more than MaxTools named technologies (when MaxTools >
-//     0; Technologies names them).
+//     are asked for more than MaxTools of the Tools (when MaxTools > 0).
 type YearsOptions struct {
 	Scope
 	Check         string         `toml:"check"`
@@ -27,6 +26,7 @@ type YearsOptions struct {
 	MaxTools      int            `toml:"max_tools"`
 	ReferenceYear int            `toml:"reference_year"`
 	Technologies  map[string]int `toml:"technologies"`
+	Tools         []string       `toml:"tools"`
 	// ToolsMessage is the message for the years-per-tool finding ({count}
 	// is the number of tools with years).
 	ToolsMessage string `toml:"tools_message"`
@@ -51,6 +51,8 @@ type yearsRule struct {
 // years, and the match ends where the thing the years are of may start.
 var yearsRe = regexp.MustCompile(`(?i)\b(?:(?:at least|minimum(?: of)?|min\.?|over|more than)\s+)?(\d{1,2})(?:\.\d)?\s*(?:\+|plus)?\s*(?:(?:-|–|to)\s*\d{1,2}\s*\+?\s*)?(?:years?|yrs?)[’']?(?:\s*\+)?(?:\s+(?:of|in|with|using|working with|on|at|as|building|developing|across))*(?:\s+(?:professional|commercial|industry|industrial|relevant|proven|practical|production|hands-on|real-world|demonstrable|solid|working|applied|direct|progressive))*(?:\s+(?:experience|exp\.?|expertise))?(?:\s+(?:of|in|with|using|working with|on|at|as|building|developing|across))*\s*`)
 
+var trailingConnector = regexp.MustCompile(`(?i)(?:\s+(?:of|in|with|using|working with|on|at|as|building|developing|across))+\s*$`)
+
 func (yearsKind) Build(o any) (linter.Rule, error) {
 	opts := o.(*YearsOptions)
 	r := &yearsRule{opts: opts}
@@ -67,8 +69,11 @@ func (yearsKind) Build(o any) (linter.Rule, error) {
 		if opts.Max <= 0 && opts.MaxTools <= 0 {
 			return nil, linter.OptErr("max", fmt.Errorf("check \"experience\" needs max or max_tools"))
 		}
-		if opts.MaxTools > 0 && (len(opts.Technologies) == 0 || opts.ToolsMessage == "") {
-			return nil, linter.OptErr("max_tools", fmt.Errorf("max_tools needs technologies and tools_message"))
+		if opts.MaxTools > 0 && (len(opts.Tools) == 0 || opts.ToolsMessage == "") {
+			return nil, linter.OptErr("max_tools", fmt.Errorf("max_tools needs tools and tools_message"))
+		}
+		if len(opts.Technologies) > 0 {
+			return nil, linter.OptErr("technologies", fmt.Errorf("check \"experience\" takes tools, not technologies"))
 		}
 	case "":
 		return nil, linter.OptErr("check", fmt.Errorf("missing check (technology-age or experience)"))
@@ -76,6 +81,12 @@ func (yearsKind) Build(o any) (linter.Rule, error) {
 		return nil, linter.OptErr("check", fmt.Errorf("unknown check %q (want technology-age or experience)", opts.Check))
 	}
 	r.techs = linter.NewPhraseSet()
+	for _, name := range opts.Tools {
+		if err := r.techs.Add(name, len(r.names), linter.Inflect{}); err != nil {
+			return nil, linter.OptErr("tools", err)
+		}
+		r.names = append(r.names, name)
+	}
 	for _, name := range sortedKeys(opts.Technologies) {
 		y := opts.Technologies[name]
 		if y < 1900 || y > 2200 {
@@ -111,7 +122,7 @@ func (r *yearsRule) find(d *linter.Document) []yearsReq {
 	// Technology matches by the Text offset where they start.
 	techAt := map[int]linter.PhraseMatch{}
 	if r.techs.Len() > 0 {
-		r.techs.Longest(words, func(m linter.PhraseMatch) { techAt[words[m.Start].Start] = m })
+		r.techs.Longest(d, func(m linter.PhraseMatch) { techAt[words[m.Start].Start] = m })
 	}
 	var out []yearsReq
 	for bi, b := range d.Blocks {
@@ -130,7 +141,7 @@ func (r *yearsRule) find(d *linter.Document) []yearsReq {
 					break
 				}
 				req.techs = append(req.techs, tm.ID)
-				req.end = words[tm.End-1].End
+				_, req.end = tm.Span(d)
 				rest := d.Text[req.end:b.End]
 				sep := len(rest) - len(strings.TrimLeft(rest, " ,/&"))
 				rest = rest[sep:]
@@ -141,6 +152,11 @@ func (r *yearsRule) find(d *linter.Document) []yearsReq {
 					}
 				}
 				pos = req.end + sep
+			}
+			if len(req.techs) == 0 {
+				// Nothing named follows: end at "experience", not at a
+				// dangling "in" or "with".
+				req.end = b.Start + m[0] + len(strings.TrimRight(trailingConnector.ReplaceAllString(text[m[0]:m[1]], ""), " "))
 			}
 			for req.end > req.start && d.Text[req.end-1] == ' ' {
 				req.end--

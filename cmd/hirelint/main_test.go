@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -70,9 +71,27 @@ func TestGolden(t *testing.T) {
 					t.Fatalf("%v (run go test ./cmd/hirelint -run TestGolden -update)", err)
 				}
 				if !bytes.Equal(out.Bytes(), want) {
-					t.Errorf("output differs from %s (rerun with -update and review the diff):\n%s", golden, out.String())
+					t.Errorf("output differs from %s (rerun with -update and review the diff)%s", golden, firstDiff(string(want), out.String()))
 				}
 			})
 		}
 	}
+}
+
+// firstDiff shows the first line where got departs from want.
+func firstDiff(want, got string) string {
+	wl, gl := strings.Split(want, "\n"), strings.Split(got, "\n")
+	for i := 0; i < len(wl) || i < len(gl); i++ {
+		var w, g string
+		if i < len(wl) {
+			w = wl[i]
+		}
+		if i < len(gl) {
+			g = gl[i]
+		}
+		if w != g {
+			return fmt.Sprintf(" at line %d:\nwant: %s\n got: %s", i+1, w, g)
+		}
+	}
+	return ""
 }

@@ -220,6 +220,7 @@ func writeByRule(b *strings.Builder, p palette, results []FileResult) {
 		sev     linter.Severity
 		n       int
 		matches map[string]int
+		files   map[string]bool
 	}
 	by := map[string]*agg{}
 	var order []string
@@ -227,11 +228,12 @@ func writeByRule(b *strings.Builder, p palette, results []FileResult) {
 		for _, f := range r.Findings {
 			a := by[f.Rule]
 			if a == nil {
-				a = &agg{rule: f.Rule, sev: f.Severity, matches: map[string]int{}}
+				a = &agg{rule: f.Rule, sev: f.Severity, matches: map[string]int{}, files: map[string]bool{}}
 				by[f.Rule] = a
 				order = append(order, f.Rule)
 			}
 			a.n++
+			a.files[r.Path] = true
 			if !f.Doc {
 				a.matches[strings.Join(strings.Fields(string(r.Doc.Source[f.Span.Start:f.Span.End])), " ")]++
 			}
@@ -274,6 +276,9 @@ func writeByRule(b *strings.Builder, p palette, results []FileResult) {
 				break
 			}
 			parts = append(parts, fmt.Sprintf("%s ×%d", quoteMatch(m.m), m.n))
+		}
+		if len(a.files) > 1 {
+			parts = append(parts, "in "+plural(len(a.files), "file"))
 		}
 		fmt.Fprintf(b, "  %s %3d  %s\n", p.rule(fmt.Sprintf("%-*s", width, a.rule)), a.n, strings.Join(parts, ", "))
 	}
