@@ -103,6 +103,7 @@ type Document struct {
 	sents     []Sentence
 	lowerOnce sync.Once
 	lower     string
+	foldTraps bool
 }
 
 // Parse builds a Document from source bytes.
@@ -196,11 +197,29 @@ func (b *builder) finish() {
 	}
 }
 
-// LowerText returns Text in lower case, computed once (for quick
-// prefilters; its offsets need not match Text's).
+// LowerText returns Text with ASCII letters lower-cased, computed once,
+// for quick prefilters: its offsets are Text's.
 func (d *Document) LowerText() string {
-	d.lowerOnce.Do(func() { d.lower = strings.ToLower(d.Text) })
+	d.lowerOnce.Do(func() {
+		b := []byte(d.Text)
+		for i, c := range b {
+			if c >= 'A' && c <= 'Z' {
+				b[i] = c + 'a' - 'A'
+			}
+		}
+		d.lower = string(b)
+		// Case-insensitive matching folds these to ASCII letters (K to k,
+		// ſ to s); a literal search in LowerText would miss them.
+		d.foldTraps = strings.ContainsAny(d.Text, "\u212a\u017f")
+	})
 	return d.lower
+}
+
+// FoldTraps reports whether Text holds characters that case-insensitive
+// matching folds to ASCII letters (the Kelvin sign, the long s).
+func (d *Document) FoldTraps() bool {
+	d.LowerText()
+	return d.foldTraps
 }
 
 // SourceOffset maps an offset in Text to an offset in Source. Offsets inside

@@ -64,10 +64,6 @@ func (c *Config) Lint(doc *Document) []Finding {
 			run(c.byID[dep])
 		}
 		p := &Pass{Doc: doc, Rule: r}
-		if !r.AppliesTo(doc) {
-			results[r.ID] = nil
-			return
-		}
 		func() {
 			defer func() {
 				if v := recover(); v != nil {
@@ -77,6 +73,11 @@ func (c *Config) Lint(doc *Document) []Finding {
 			}()
 			r.Rule.Check(p)
 		}()
+		// The document conditions are checked only when there is something
+		// to keep: most rules find nothing in most ads.
+		if len(p.out) > 0 && !r.AppliesTo(doc) {
+			p.out = nil
+		}
 		results[r.ID] = p.out
 	}
 	var out []Finding

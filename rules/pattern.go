@@ -102,8 +102,19 @@ func (r *patternRule) Check(p *linter.Pass) {
 	excep := possible(d, r.excep)
 	var found []patternMatch
 	counted := 0
+	all := append(alone, res...)
+	// For each pattern, the blocks where its literals occur.
+	where := make([]map[int]bool, len(all))
+	cand := map[int]bool{}
+	for i, re := range all {
+		where[i] = map[int]bool{}
+		for _, bi := range re.blocks(d) {
+			where[i][bi] = true
+			cand[bi] = true
+		}
+	}
 	for bi, b := range d.Blocks {
-		if !r.scope.all() && !r.scope.in(d, bi) {
+		if !cand[bi] || (!r.scope.all() && !r.scope.in(d, bi)) {
 			continue
 		}
 		text := d.Text[b.Start:b.End]
@@ -114,7 +125,10 @@ func (r *patternRule) Check(p *linter.Pass) {
 			}
 		}
 		var taken [][2]int
-		for i, re := range append(alone, res...) {
+		for i, re := range all {
+			if !where[i][bi] {
+				continue
+			}
 			for _, m := range re.FindAllStringSubmatchIndex(text, -1) {
 				if m[1] == m[0] || overlaps(ex, m[0], m[1]) || overlaps(taken, m[0], m[1]) ||
 					r.ctx.cancels(d, b.Start+m[0], b.Start+m[1]) {

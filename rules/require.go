@@ -113,10 +113,10 @@ func (r *requireRule) satisfied(d *linter.Document) bool {
 	if len(res) == 0 {
 		return false
 	}
-	for bi, b := range d.Blocks {
-		text := d.Text[b.Start:b.End]
-		for _, re := range res {
-			for _, m := range re.FindAllStringIndex(text, -1) {
+	for _, re := range res {
+		for _, bi := range re.blocks(d) {
+			b := d.Blocks[bi]
+			for _, m := range re.FindAllStringIndex(d.Text[b.Start:b.End], -1) {
 				if r.counts(d, bi, b.Start+m[0], b.Start+m[1]) {
 					return true
 				}

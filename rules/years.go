@@ -125,8 +125,12 @@ func (r *yearsRule) find(d *linter.Document) []yearsReq {
 		r.techs.Longest(d, func(m linter.PhraseMatch) { techAt[words[m.Start].Start] = m })
 	}
 	var out []yearsReq
+	lower := d.LowerText()
 	for bi, b := range d.Blocks {
 		if !r.scope.all() && !r.scope.in(d, bi) {
+			continue
+		}
+		if l := lower[b.Start:b.End]; !strings.Contains(l, "year") && !strings.Contains(l, "yr") {
 			continue
 		}
 		text := d.Text[b.Start:b.End]
