@@ -16,13 +16,30 @@ type Format int
 const (
 	PlainText Format = iota
 	Markdown
+	HTML
 )
 
 func (f Format) String() string {
-	if f == Markdown {
+	switch f {
+	case Markdown:
 		return "markdown"
+	case HTML:
+		return "html"
 	}
 	return "text"
+}
+
+// ParseFormat parses "markdown" (or "md"), "html" or "text" (or "txt").
+func ParseFormat(s string) (Format, bool) {
+	switch strings.ToLower(s) {
+	case "markdown", "md":
+		return Markdown, true
+	case "html", "htm":
+		return HTML, true
+	case "text", "txt", "plain", "":
+		return PlainText, true
+	}
+	return PlainText, false
 }
 
 // FormatForPath picks the format from a file name's extension: Markdown for
@@ -31,6 +48,8 @@ func FormatForPath(path string) Format {
 	switch strings.ToLower(filepath.Ext(path)) {
 	case ".md", ".markdown", ".mdown", ".mkd":
 		return Markdown
+	case ".html", ".htm", ".xhtml":
+		return HTML
 	}
 	return PlainText
 }
@@ -92,6 +111,10 @@ type Document struct {
 	// FrontMatter holds the top-level scalar fields of Markdown front matter,
 	// keys lower-cased.
 	FrontMatter map[string]string
+	// Comments holds the source spans of comments that are not prose:
+	// HTML comments ("<!-- ... -->") in Markdown and HTML, and in plain
+	// text lines starting with "#" followed by "hirelint-" (directives).
+	Comments []Span
 
 	segs       []segment
 	lineStarts []int
@@ -119,9 +142,12 @@ func Parse(path string, src []byte, format Format) *Document {
 		}
 	}
 	b := &builder{doc: d}
-	if format == Markdown {
+	switch format {
+	case Markdown:
 		parseMarkdown(b, src)
-	} else {
+	case HTML:
+		parseHTML(b, src, d.bom)
+	default:
 		parsePlain(b, src, d.bom)
 	}
 	b.finish()
@@ -178,6 +204,11 @@ func (b *builder) add(src []byte, start, end int) {
 		chunk = bytes.ReplaceAll(chunk, []byte("\r"), []byte(" "))
 	}
 	b.text.Write(chunk)
+}
+
+// comment records the source span of a comment (see Document.Comments).
+func (b *builder) comment(start, end int) {
+	b.doc.Comments = append(b.doc.Comments, Span{start, end})
 }
 
 // sep appends text that is not in the source (a separator).

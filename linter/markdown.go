@@ -2,6 +2,7 @@ package linter
 
 import (
 	"bytes"
+	"regexp"
 	"strings"
 
 	"github.com/yuin/goldmark"
@@ -35,6 +36,41 @@ func parseMarkdown(b *builder, src []byte) {
 	}
 	root := mdParser.Parse(text.NewReader(work))
 	walkBlocks(b, root, work, 0)
+	collectComments(b, root, work)
+}
+
+var htmlCommentRe = regexp.MustCompile(`<!--[\s\S]*?-->`)
+
+// collectComments records the HTML comments of raw HTML blocks and inline
+// HTML (a comment inside a code block is code, not a comment).
+func collectComments(b *builder, root ast.Node, src []byte) {
+	var spans []Span
+	ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch t := n.(type) {
+		case *ast.HTMLBlock:
+			lines := t.Lines()
+			if lines.Len() > 0 {
+				end := lines.At(lines.Len() - 1).Stop
+				if t.HasClosure() {
+					end = t.ClosureLine.Stop
+				}
+				spans = append(spans, Span{lines.At(0).Start, end})
+			}
+		case *ast.RawHTML:
+			if t.Segments.Len() > 0 {
+				spans = append(spans, Span{t.Segments.At(0).Start, t.Segments.At(t.Segments.Len() - 1).Stop})
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+	for _, sp := range spans {
+		for _, m := range htmlCommentRe.FindAllIndex(src[sp.Start:sp.End], -1) {
+			b.comment(sp.Start+m[0], sp.Start+m[1])
+		}
+	}
 }
 
 func walkBlocks(b *builder, n ast.Node, src []byte, depth int) {

@@ -27,6 +27,13 @@ func parsePlain(b *builder, src []byte, start int) {
 	inPara, inItem := false, false
 	var indents []int // list indentation stack of the current list run
 	for i, l := range lines {
+		if isDirectiveLine(src[l.start:l.end]) {
+			// A directive comment is not prose; it ends a paragraph.
+			b.comment(l.start, l.end)
+			b.endBlock()
+			inPara, inItem = false, false
+			continue
+		}
 		switch {
 		case l.blank():
 			b.endBlock()
@@ -176,6 +183,19 @@ func isPlainHeading(src []byte, lines []plainLine, i int) bool {
 			}
 			return lines[j].marker > 0
 		}
+	}
+	return false
+}
+
+// isDirectiveLine reports whether a plain-text line is a hirelint
+// directive comment: "# hirelint-disable ..." or "<!-- hirelint-... -->".
+func isDirectiveLine(line []byte) bool {
+	s := strings.TrimSpace(string(line))
+	if rest, ok := strings.CutPrefix(s, "#"); ok {
+		return strings.HasPrefix(strings.TrimSpace(rest), "hirelint-")
+	}
+	if rest, ok := strings.CutPrefix(s, "<!--"); ok {
+		return strings.HasPrefix(strings.TrimSpace(rest), "hirelint-") && strings.HasSuffix(s, "-->")
 	}
 	return false
 }
