@@ -100,6 +100,7 @@ func (c *Config) Lint(doc *Document) []Finding {
 		}
 	}
 	out = dropOverlaps(out, order)
+	out = c.applyDirectives(doc, out)
 	SortFindings(out)
 	return out
 }

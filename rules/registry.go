@@ -14,5 +14,6 @@ func Kinds() []linter.Kind {
 		yearsKind{},
 		balanceKind{},
 		sectionsKind{},
+		directiveKind{},
 	}
 }
