@@ -109,7 +109,8 @@ func walkInline(b *builder, n ast.Node, src []byte) {
 		case *ast.Text:
 			b.add(src, t.Segment.Start, t.Segment.Stop)
 			if t.SoftLineBreak() || t.HardLineBreak() {
-				b.sep(" ")
+				// Keep line breaks, so line-anchored patterns see lines.
+				b.sep("\n")
 			}
 		case *ast.String:
 			// Produced for entities and escapes; not a verbatim copy.
