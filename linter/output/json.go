@@ -1,16 +1,12 @@
 package output
 
 import (
+	"bytes"
 	"encoding/json"
 	"io"
 
 	"github.com/hirelint/hirelint/linter"
 )
-
-type jsonReport struct {
-	Files   []jsonFile `json:"files"`
-	Summary Summary    `json:"summary"`
-}
 
 type jsonFile struct {
 	Path     string        `json:"path"`
@@ -71,18 +67,62 @@ func ToJSON(doc *linter.Document, f linter.Finding) JSONFinding {
 }
 
 // WriteJSON writes results as one JSON document:
-// {"files": [{"path", "findings": [...]}], "summary": {...}}.
+// {"files": [{"path", "score", "findings": [...]}], "summary": {...}}.
 func WriteJSON(w io.Writer, results []FileResult) error {
-	rep := jsonReport{Files: []jsonFile{}, Summary: Summarize(results)}
-	for _, r := range results {
-		jf := jsonFile{Path: r.Path, Score: r.Score(), Findings: []JSONFinding{}}
-		for _, f := range r.Findings {
-			jf.Findings = append(jf.Findings, ToJSON(r.Doc, f))
-		}
-		rep.Files = append(rep.Files, jf)
+	return writeAll(NewJSONReporter(w), results)
+}
+
+// NewJSONReporter returns a Reporter that streams the JSON report: the
+// same document WriteJSON writes, one file object at a time.
+func NewJSONReporter(w io.Writer) Reporter { return &jsonReporter{w: w} }
+
+type jsonReporter struct {
+	w   io.Writer
+	n   int
+	sum Summary
+}
+
+func (j *jsonReporter) File(r FileResult) error {
+	jf := jsonFile{Path: r.Path, Score: r.Score(), Findings: []JSONFinding{}}
+	for _, f := range r.Findings {
+		jf.Findings = append(jf.Findings, ToJSON(r.Doc, f))
 	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
+	b, err := marshalIndent(jf, "    ")
+	if err != nil {
+		return err
+	}
+	head := ",\n    "
+	if j.n == 0 {
+		head = "{\n  \"files\": [\n    "
+	}
+	j.n++
+	j.sum.add(r)
+	_, err = io.WriteString(j.w, head+string(b))
+	return err
+}
+
+func (j *jsonReporter) Close() error {
+	sum, err := marshalIndent(j.sum, "  ")
+	if err != nil {
+		return err
+	}
+	files := "\n  ],\n"
+	if j.n == 0 {
+		files = "{\n  \"files\": [],\n"
+	}
+	_, err = io.WriteString(j.w, files+"  \"summary\": "+string(sum)+"\n}\n")
+	return err
+}
+
+// marshalIndent encodes v indented two spaces per level from prefix,
+// without escaping HTML characters.
+func marshalIndent(v any, prefix string) ([]byte, error) {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetIndent(prefix, "  ")
 	enc.SetEscapeHTML(false)
-	return enc.Encode(rep)
+	if err := enc.Encode(v); err != nil {
+		return nil, err
+	}
+	return bytes.TrimRight(b.Bytes(), "\n"), nil
 }

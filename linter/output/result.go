@@ -25,24 +25,58 @@ type Summary struct {
 
 // Summarize counts the findings of results.
 func Summarize(results []FileResult) Summary {
-	s := Summary{Files: len(results)}
+	var s Summary
 	for _, r := range results {
-		if len(r.Findings) > 0 {
-			s.FilesWithFindings++
-		}
-		for _, f := range r.Findings {
-			switch f.Severity {
-			case linter.Error:
-				s.Errors++
-			case linter.Warning:
-				s.Warnings++
-			case linter.Info:
-				s.Infos++
-			}
-		}
+		s.add(r)
 	}
 	return s
 }
+
+func (s *Summary) add(r FileResult) {
+	s.Files++
+	if len(r.Findings) > 0 {
+		s.FilesWithFindings++
+	}
+	for _, f := range r.Findings {
+		switch f.Severity {
+		case linter.Error:
+			s.Errors++
+		case linter.Warning:
+			s.Warnings++
+		case linter.Info:
+			s.Infos++
+		}
+	}
+}
+
+// Reporter writes results file by file as they come, and the summary (or
+// whatever closes the format) at Close. Streaming reporters keep counts,
+// not documents, so memory does not grow with the number of files.
+type Reporter interface {
+	File(r FileResult) error
+	Close() error
+}
+
+func writeAll(rep Reporter, results []FileResult) error {
+	for _, r := range results {
+		if err := rep.File(r); err != nil {
+			return err
+		}
+	}
+	return rep.Close()
+}
+
+// Collect returns a Reporter that keeps every result and writes them all
+// with write at Close, for formats that need the whole run at once.
+func Collect(write func([]FileResult) error) Reporter { return &collector{write: write} }
+
+type collector struct {
+	results []FileResult
+	write   func([]FileResult) error
+}
+
+func (c *collector) File(r FileResult) error { c.results = append(c.results, r); return nil }
+func (c *collector) Close() error            { return c.write(c.results) }
 
 // Position is a finding's place in its file.
 type Position struct {

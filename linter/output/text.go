@@ -63,20 +63,72 @@ func (p palette) severity(s linter.Severity) string {
 // and message, the source line with the match underlined and, when there is
 // a suggested rewrite, the rewrite as a word-level diff; then a summary.
 func WriteText(w io.Writer, results []FileResult, o TextOptions) error {
+	return writeAll(NewTextReporter(w, o), results)
+}
+
+// textReporter streams the text format: findings file by file, the summary
+// at Close. It keeps only counts, not documents.
+type textReporter struct {
+	w      io.Writer
+	o      TextOptions
+	p      palette
+	sum    Summary
+	rules  map[string]*ruleAgg
+	order  []string
+	scores []int
+	paths  []string
+}
+
+type ruleAgg struct {
+	rule    string
+	n       int
+	matches map[string]int
+	files   int
+	last    string
+}
+
+// NewTextReporter returns a Reporter for the text format.
+func NewTextReporter(w io.Writer, o TextOptions) Reporter {
 	if o.Context <= 0 {
 		o.Context = 40
 	}
-	p := newPalette(o.Color)
+	return &textReporter{w: w, o: o, p: newPalette(o.Color), rules: map[string]*ruleAgg{}}
+}
+
+func (t *textReporter) File(r FileResult) error {
 	var b strings.Builder
-	for _, r := range results {
-		for _, f := range r.Findings {
-			writeFinding(&b, p, r, f, o)
+	for _, f := range r.Findings {
+		writeFinding(&b, t.p, r, f, t.o)
+		a := t.rules[f.Rule]
+		if a == nil {
+			a = &ruleAgg{rule: f.Rule, matches: map[string]int{}}
+			t.rules[f.Rule] = a
+			t.order = append(t.order, f.Rule)
+		}
+		a.n++
+		if a.last != r.Path {
+			a.files++
+			a.last = r.Path
+		}
+		if !f.Doc && len(a.matches) < 1000 {
+			a.matches[strings.Join(strings.Fields(string(r.Doc.Source[f.Span.Start:f.Span.End])), " ")]++
 		}
 	}
-	writeSummary(&b, p, Summarize(results))
-	writeByRule(&b, p, results)
-	writeScores(&b, p, results)
-	_, err := io.WriteString(w, b.String())
+	t.sum.add(r)
+	t.scores = append(t.scores, r.Score())
+	if len(t.paths) <= 10 {
+		t.paths = append(t.paths, r.Path)
+	}
+	_, err := io.WriteString(t.w, b.String())
+	return err
+}
+
+func (t *textReporter) Close() error {
+	var b strings.Builder
+	writeSummary(&b, t.p, t.sum)
+	t.writeByRule(&b)
+	t.writeScores(&b)
+	_, err := io.WriteString(t.w, b.String())
 	return err
 }
 
@@ -214,35 +266,11 @@ func writeSummary(b *strings.Builder, p palette, s Summary) {
 
 // writeByRule groups repeated findings: for each rule reported more than
 // once, how often and the most frequent matches.
-func writeByRule(b *strings.Builder, p palette, results []FileResult) {
-	type agg struct {
-		rule    string
-		sev     linter.Severity
-		n       int
-		matches map[string]int
-		files   map[string]bool
-	}
-	by := map[string]*agg{}
-	var order []string
-	for _, r := range results {
-		for _, f := range r.Findings {
-			a := by[f.Rule]
-			if a == nil {
-				a = &agg{rule: f.Rule, sev: f.Severity, matches: map[string]int{}, files: map[string]bool{}}
-				by[f.Rule] = a
-				order = append(order, f.Rule)
-			}
-			a.n++
-			a.files[r.Path] = true
-			if !f.Doc {
-				a.matches[strings.Join(strings.Fields(string(r.Doc.Source[f.Span.Start:f.Span.End])), " ")]++
-			}
-		}
-	}
-	var rep []*agg
-	for _, id := range order {
-		if by[id].n > 1 {
-			rep = append(rep, by[id])
+func (t *textReporter) writeByRule(b *strings.Builder) {
+	var rep []*ruleAgg
+	for _, id := range t.order {
+		if t.rules[id].n > 1 {
+			rep = append(rep, t.rules[id])
 		}
 	}
 	if len(rep) == 0 {
@@ -277,10 +305,10 @@ func writeByRule(b *strings.Builder, p palette, results []FileResult) {
 			}
 			parts = append(parts, fmt.Sprintf("%s ×%d", quoteMatch(m.m), m.n))
 		}
-		if len(a.files) > 1 {
-			parts = append(parts, "in "+plural(len(a.files), "file"))
+		if a.files > 1 {
+			parts = append(parts, "in "+plural(a.files, "file"))
 		}
-		fmt.Fprintf(b, "  %s %3d  %s\n", p.rule(fmt.Sprintf("%-*s", width, a.rule)), a.n, strings.Join(parts, ", "))
+		fmt.Fprintf(b, "  %s %3d  %s\n", t.p.rule(fmt.Sprintf("%-*s", width, a.rule)), a.n, strings.Join(parts, ", "))
 	}
 }
 
@@ -289,27 +317,21 @@ func quoteMatch(s string) string {
 }
 
 // writeScores prints each file's score, or a digest for many files.
-func writeScores(b *strings.Builder, p palette, results []FileResult) {
-	if len(results) == 0 {
-		return
-	}
-	if len(results) == 1 {
-		fmt.Fprintf(b, "score: %s\n", p.path(fmt.Sprintf("%d/100", results[0].Score())))
-		return
-	}
-	if len(results) <= 10 {
+func (t *textReporter) writeScores(b *strings.Builder) {
+	switch n := len(t.scores); {
+	case n == 0:
+	case n == 1:
+		fmt.Fprintf(b, "score: %s\n", t.p.path(fmt.Sprintf("%d/100", t.scores[0])))
+	case n <= 10:
 		b.WriteString("scores:\n")
-		for _, r := range results {
-			fmt.Fprintf(b, "  %3d/100  %s\n", r.Score(), r.Path)
+		for i, s := range t.scores {
+			fmt.Fprintf(b, "  %3d/100  %s\n", s, t.paths[i])
 		}
-		return
+	default:
+		sorted := append([]int(nil), t.scores...)
+		sort.Ints(sorted)
+		fmt.Fprintf(b, "scores: lowest %d, median %d, highest %d over %d files\n", sorted[0], sorted[n/2], sorted[n-1], n)
 	}
-	scores := make([]int, len(results))
-	for i, r := range results {
-		scores[i] = r.Score()
-	}
-	sort.Ints(scores)
-	fmt.Fprintf(b, "scores: lowest %d, median %d, highest %d over %d files\n", scores[0], scores[len(scores)/2], scores[len(scores)-1], len(scores))
 }
 
 func plural(n int, word string) string {
