@@ -78,7 +78,10 @@ type layer struct {
 	src  []byte
 	md   toml.MetaData
 	prim toml.Primitive
-	idx  int // index of the [[rule]] table in its file
+	// header is "rule" or "override.rule"; idx is the index of the table
+	// among the tables with that header in its file.
+	header string
+	idx    int
 }
 
 // Config is a compiled rule set: the default rules with any number of user
@@ -90,6 +93,9 @@ type Config struct {
 	// selects turn rules on or off by id or family, applied in order after
 	// each rule's own enabled key.
 	selects []selection
+
+	// Overrides are the [[override]] tables of the last config file.
+	Overrides []Override
 
 	byID  map[string]*RuleConfig
 	kinds map[string]Kind
@@ -128,9 +134,15 @@ func (e *ConfigError) Error() string {
 func (e *ConfigError) Unwrap() error { return e.Err }
 
 type fileSchema struct {
-	Disable []string         `toml:"disable"`
-	Enable  []string         `toml:"enable"`
-	Rule    []toml.Primitive `toml:"rule"`
+	Disable  []string         `toml:"disable"`
+	Enable   []string         `toml:"enable"`
+	Rule     []toml.Primitive `toml:"rule"`
+	Override []struct {
+		Paths   []string         `toml:"paths"`
+		Disable []string         `toml:"disable"`
+		Enable  []string         `toml:"enable"`
+		Rule    []toml.Primitive `toml:"rule"`
+	} `toml:"override"`
 }
 
 var idRe = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
@@ -162,83 +174,130 @@ func (c *Config) Lookup(id string) *RuleConfig { return c.byID[id] }
 // only the keys it sets; a new id adds a rule, which then needs a kind. c
 // is not changed.
 func (c *Config) Extend(file string, src []byte) (*Config, error) {
-	n := &Config{
-		byID:    map[string]*RuleConfig{},
-		kinds:   c.kinds,
-		Files:   append(append([]string(nil), c.Files...), file),
-		selects: append([]selection(nil), c.selects...),
-	}
-	for _, r := range c.Rules {
-		cp := &RuleConfig{RuleHeader: r.RuleHeader, File: r.File, Line: r.Line, layers: r.layers}
-		n.Rules = append(n.Rules, cp)
-		n.byID[r.ID] = cp
-	}
 	var fs fileSchema
 	md, err := toml.Decode(string(src), &fs)
 	if err != nil {
 		return nil, syntaxError(file, src, err)
 	}
 	for _, k := range md.Undecoded() {
-		if len(k) > 0 && k[0] == "rule" {
+		if len(k) > 0 && (k[0] == "rule" || (k[0] == "override" && len(k) > 1 && k[1] == "rule")) {
 			continue
 		}
 		line := locateTopKey(src, k[0])
 		return nil, &ConfigError{File: file, Line: line, Col: 1, Key: k.String(), Err: errors.New("unknown key")}
 	}
+	n := c.clone(file)
+	if err := n.applyLayer(file, src, md, "rule", 0, fs.Rule, fs.Disable, fs.Enable); err != nil {
+		return nil, err
+	}
+	n.Overrides = nil
+	ruleIdx := 0
+	for i, o := range fs.Override {
+		if len(o.Paths) == 0 {
+			return nil, &ConfigError{File: file, Line: locateHeader(src, "override", i), Col: 1, Key: "paths", Err: errors.New("an override needs paths (globs relative to this file)")}
+		}
+		var res []*regexp.Regexp
+		for _, p := range o.Paths {
+			re, err := GlobRegexp(p)
+			if err != nil {
+				return nil, &ConfigError{File: file, Line: locateHeader(src, "override", i), Col: 1, Key: "paths", Err: err}
+			}
+			res = append(res, re)
+		}
+		ov := n.clone(file)
+		if err := ov.applyLayer(file, src, md, "override.rule", ruleIdx, o.Rule, o.Disable, o.Enable); err != nil {
+			return nil, err
+		}
+		ruleIdx += len(o.Rule)
+		n.Overrides = append(n.Overrides, Override{Paths: o.Paths, Config: ov, paths: res})
+	}
+	return n, nil
+}
+
+// Override is a [[override]] table of a config file: the rule set to use
+// for files whose path, relative to the config file's directory, matches one
+// of Paths (globs with "**").
+type Override struct {
+	Paths  []string
+	Config *Config
+	paths  []*regexp.Regexp
+}
+
+func (c *Config) clone(file string) *Config {
+	n := &Config{
+		byID:      map[string]*RuleConfig{},
+		kinds:     c.kinds,
+		Files:     append(append([]string(nil), c.Files...), file),
+		selects:   append([]selection(nil), c.selects...),
+		Overrides: c.Overrides,
+	}
+	for _, r := range c.Rules {
+		cp := &RuleConfig{RuleHeader: r.RuleHeader, File: r.File, Line: r.Line, layers: r.layers}
+		n.Rules = append(n.Rules, cp)
+		n.byID[r.ID] = cp
+	}
+	return n
+}
+
+// applyLayer layers rule tables (written under header, the first being the
+// base-th such table in the file) and selections on n and rebuilds its
+// rules.
+func (n *Config) applyLayer(file string, src []byte, md toml.MetaData, header string, base int, prims []toml.Primitive, disable, enable []string) error {
 	seen := map[string]bool{}
-	for i, prim := range fs.Rule {
-		line := locateRule(src, i)
+	for j, prim := range prims {
+		i := base + j
+		line := locateHeader(src, header, i)
 		var h struct {
 			ID   string `toml:"id"`
 			Kind string `toml:"kind"`
 		}
 		if err := md.PrimitiveDecode(prim, &h); err != nil {
-			return nil, &ConfigError{File: file, Line: line, Err: typeError(err)}
+			return &ConfigError{File: file, Line: line, Err: typeError(err)}
 		}
 		cerr := func(key string, err error) error {
 			l, col := line, 1
 			if key != "" {
-				l, col = locateRuleKey(src, i, key)
+				l, col = locateKey(src, header, i, key)
 			}
 			return &ConfigError{File: file, Line: l, Col: col, Rule: h.ID, Key: key, Err: err}
 		}
 		switch {
 		case h.ID == "":
-			return nil, cerr("id", errors.New("missing rule id"))
+			return cerr("id", errors.New("missing rule id"))
 		case !idRe.MatchString(h.ID):
-			return nil, cerr("id", fmt.Errorf("rule id %q is not kebab-case (lower-case words joined by -)", h.ID))
+			return cerr("id", fmt.Errorf("rule id %q is not kebab-case (lower-case words joined by -)", h.ID))
 		case seen[h.ID]:
-			return nil, cerr("id", fmt.Errorf("duplicate rule id %q in this file", h.ID))
+			return cerr("id", fmt.Errorf("duplicate rule id %q in this file", h.ID))
 		}
 		seen[h.ID] = true
 		r := n.byID[h.ID]
 		if r == nil {
 			if h.Kind == "" {
-				return nil, cerr("kind", errors.New("a new rule needs a kind"))
+				return cerr("kind", errors.New("a new rule needs a kind"))
 			}
 			r = &RuleConfig{}
 			r.ID = h.ID
 			n.Rules = append(n.Rules, r)
 			n.byID[h.ID] = r
 		} else if h.Kind != "" && h.Kind != r.Kind {
-			return nil, cerr("kind", fmt.Errorf("cannot change the kind of rule %q from %q to %q; give the new rule another id", h.ID, r.Kind, h.Kind))
+			return cerr("kind", fmt.Errorf("cannot change the kind of rule %q from %q to %q; give the new rule another id", h.ID, r.Kind, h.Kind))
 		}
-		r.layers = append(append([]layer(nil), r.layers...), layer{file: file, src: src, md: md, prim: prim, idx: i})
+		r.layers = append(append([]layer(nil), r.layers...), layer{file: file, src: src, md: md, prim: prim, header: header, idx: i})
 		r.File, r.Line = file, line
 	}
 	for _, r := range n.Rules {
 		if err := n.build(r); err != nil {
-			return nil, err
+			return err
 		}
 	}
 	for _, sel := range []struct {
 		key string
 		ids []string
 		on  bool
-	}{{"disable", fs.Disable, false}, {"enable", fs.Enable, true}} {
+	}{{"disable", disable, false}, {"enable", enable, true}} {
 		for _, id := range sel.ids {
 			if !n.known(id) {
-				return nil, &ConfigError{File: file, Line: locateTopKey(src, sel.key), Col: 1, Key: sel.key, Err: fmt.Errorf("no rule or family %q", id)}
+				return &ConfigError{File: file, Line: locateTopKey(src, sel.key), Col: 1, Key: sel.key, Err: fmt.Errorf("no rule or family %q", id)}
 			}
 			n.selects = append(n.selects, selection{id, sel.on})
 		}
@@ -246,11 +305,11 @@ func (c *Config) Extend(file string, src []byte) (*Config, error) {
 	for _, r := range n.Rules {
 		for _, dep := range r.Requires {
 			if n.byID[dep] == nil || dep == r.ID {
-				return nil, &ConfigError{File: r.File, Line: r.Line, Rule: r.ID, Key: "requires", Err: fmt.Errorf("no rule %q to require", dep)}
+				return &ConfigError{File: r.File, Line: r.Line, Rule: r.ID, Key: "requires", Err: fmt.Errorf("no rule %q to require", dep)}
 			}
 		}
 	}
-	return n, nil
+	return nil
 }
 
 // known reports whether id names a rule or a family.
@@ -273,11 +332,11 @@ func (c *Config) build(r *RuleConfig) error {
 	var kind Kind
 	var opts any
 	for _, l := range r.layers {
-		line := locateRule(l.src, l.idx)
+		line := locateHeader(l.src, l.header, l.idx)
 		cerr := func(key string, err error) error {
 			ln, col := line, 1
 			if key != "" {
-				ln, col = locateRuleKey(l.src, l.idx, key)
+				ln, col = locateKey(l.src, l.header, l.idx, key)
 			}
 			return &ConfigError{File: l.file, Line: ln, Col: col, Rule: r.ID, Key: key, Err: err}
 		}
@@ -321,12 +380,12 @@ func (c *Config) build(r *RuleConfig) error {
 	r.RuleHeader = hdr
 	last := r.layers[len(r.layers)-1]
 	lerr := func(key string, err error) error {
-		ln, col := locateRuleKey(last.src, last.idx, key)
+		ln, col := locateKey(last.src, last.header, last.idx, key)
 		for i := len(r.layers) - 1; i >= 0; i-- { // the layer that set the key
 			l := r.layers[i]
-			if hasRuleKey(l.src, l.idx, key) {
+			if hasKey(l.src, l.header, l.idx, key) {
 				last = l
-				ln, col = locateRuleKey(l.src, l.idx, key)
+				ln, col = locateKey(l.src, l.header, l.idx, key)
 				break
 			}
 		}

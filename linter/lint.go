@@ -21,6 +21,16 @@ func (c *Config) Select(ids []string, on bool) (*Config, error) {
 		}
 		n.selects = append(n.selects, selection{id, on})
 	}
+	// The command line wins over per-path overrides too.
+	n.Overrides = nil
+	for _, o := range c.Overrides {
+		oc, err := o.Config.Select(ids, on)
+		if err != nil {
+			return nil, err
+		}
+		o.Config = oc
+		n.Overrides = append(n.Overrides, o)
+	}
 	return &n, nil
 }
 

@@ -31,22 +31,23 @@ func tomlLines(src []byte) []tomlLine {
 // moves an error's line number.
 func isTableHeader(t string) bool { return strings.HasPrefix(t, "[") }
 
-func isRuleHeader(t string) bool {
+func isHeader(t, header string) bool {
 	t = strings.ReplaceAll(t, " ", "")
-	return strings.HasPrefix(t, "[[rule]]")
+	return strings.HasPrefix(t, "[["+header+"]]")
 }
 
-func isRuleSubtable(t string) bool {
+func isSubtable(t, header string) bool {
 	t = strings.ReplaceAll(t, " ", "")
-	return strings.HasPrefix(t, "[rule.") || strings.HasPrefix(t, "[[rule.")
+	return strings.HasPrefix(t, "["+header+".") || strings.HasPrefix(t, "[["+header+".")
 }
 
-// ruleLines returns the lines of the idx-th [[rule]] table (header first).
-func ruleLines(src []byte, idx int) []tomlLine {
+// tableLines returns the lines of the idx-th [[header]] table (header
+// line first, then its keys and subtables).
+func tableLines(src []byte, header string, idx int) []tomlLine {
 	ls := tomlLines(src)
 	n := -1
 	for i, l := range ls {
-		if !isRuleHeader(l.text) {
+		if !isHeader(l.text, header) {
 			continue
 		}
 		n++
@@ -54,7 +55,7 @@ func ruleLines(src []byte, idx int) []tomlLine {
 			continue
 		}
 		j := i + 1
-		for j < len(ls) && (!isTableHeader(ls[j].text) || isRuleSubtable(ls[j].text)) {
+		for j < len(ls) && (!isTableHeader(ls[j].text) || isSubtable(ls[j].text, header)) {
 			j++
 		}
 		return ls[i:j]
@@ -62,8 +63,9 @@ func ruleLines(src []byte, idx int) []tomlLine {
 	return nil
 }
 
-func locateRule(src []byte, idx int) int {
-	if ls := ruleLines(src, idx); len(ls) > 0 {
+// locateHeader returns the line of the idx-th [[header]] table.
+func locateHeader(src []byte, header string, idx int) int {
+	if ls := tableLines(src, header, idx); len(ls) > 0 {
 		return ls[0].n
 	}
 	return 0
@@ -83,10 +85,10 @@ func keyAt(t, key string) bool {
 	return strings.HasPrefix(rest, "=") || strings.HasPrefix(rest, ".")
 }
 
-// locateRuleKey returns the line and column of key in the idx-th [[rule]]
+// locateKey returns the line and column of key in the idx-th [[header]]
 // table, or the table's header line when the key is not written there.
-func locateRuleKey(src []byte, idx int, key string) (int, int) {
-	ls := ruleLines(src, idx)
+func locateKey(src []byte, header string, idx int, key string) (int, int) {
+	ls := tableLines(src, header, idx)
 	if len(ls) == 0 {
 		return 0, 0
 	}
@@ -95,19 +97,19 @@ func locateRuleKey(src []byte, idx int, key string) (int, int) {
 			return l.n, l.indent + 1
 		}
 		t := strings.ReplaceAll(l.text, " ", "")
-		if t == "[rule."+key+"]" || strings.HasPrefix(t, "[rule."+key+".") || t == "[[rule."+key+"]]" {
+		if t == "["+header+"."+key+"]" || strings.HasPrefix(t, "["+header+"."+key+".") || t == "[["+header+"."+key+"]]" {
 			return l.n, l.indent + 1
 		}
 	}
 	return ls[0].n, ls[0].indent + 1
 }
 
-func hasRuleKey(src []byte, idx int, key string) bool {
-	ls := ruleLines(src, idx)
+func hasKey(src []byte, header string, idx int, key string) bool {
+	ls := tableLines(src, header, idx)
 	if len(ls) == 0 {
 		return false
 	}
-	ln, _ := locateRuleKey(src, idx, key)
+	ln, _ := locateKey(src, header, idx, key)
 	return ln != ls[0].n
 }
 
