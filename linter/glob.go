@@ -9,9 +9,15 @@ import (
 // GlobRegexp compiles a slash-separated glob to a regular expression over
 // slash-separated relative paths: "*" matches within a path segment, "?"
 // one character, "[...]" a class, and "**" any number of whole segments
-// ("postings/**/*.md", "**/drafts"). A glob that ends in "/" or names a
-// directory also matches everything under it.
-func GlobRegexp(glob string) (*regexp.Regexp, error) {
+// ("postings/**/*.md", "**/drafts"). The glob also matches everything
+// under a path it matches (a directory stands for its files); see
+// GlobExact for a match of the whole path only.
+func GlobRegexp(glob string) (*regexp.Regexp, error) { return globRegexp(glob, true) }
+
+// GlobExact is GlobRegexp without the paths below a match.
+func GlobExact(glob string) (*regexp.Regexp, error) { return globRegexp(glob, false) }
+
+func globRegexp(glob string, under bool) (*regexp.Regexp, error) {
 	g := strings.TrimPrefix(glob, "./")
 	var b strings.Builder
 	b.WriteString("^")
@@ -50,8 +56,11 @@ func GlobRegexp(glob string) (*regexp.Regexp, error) {
 			b.WriteString(regexp.QuoteMeta(string(c)))
 		}
 	}
-	b.WriteString("(?:/.*)?$")
-	re, err := regexp.Compile(strings.Replace(b.String(), "/(?:/.*)?$", "(?:/.*)?$", 1))
+	expr := strings.TrimSuffix(b.String(), "/")
+	if under {
+		expr += "(?:/.*)?"
+	}
+	re, err := regexp.Compile(expr + "$")
 	if err != nil {
 		return nil, fmt.Errorf("glob %q: %v", glob, err)
 	}

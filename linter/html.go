@@ -9,44 +9,35 @@ import (
 	"golang.org/x/net/html"
 )
 
-// blockTags are the elements that end the current block where they start
-// and where they end: text on either side of them is never one block.
-var blockTags = setOf("address", "article", "aside", "blockquote", "body", "br",
-	"caption", "center", "dd", "details", "dialog", "dir", "div", "dl", "dt",
-	"fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4",
-	"h5", "h6", "header", "hgroup", "hr", "html", "legend", "li", "listing",
-	"main", "menu", "nav", "ol", "p", "pre", "section", "summary", "table",
-	"tbody", "td", "tfoot", "th", "thead", "tr", "ul")
+// Element names by role, as a browser treats them.
+var (
+	// blockTags end the current block where they start and where they end.
+	blockTags = setOf(`address article aside blockquote body caption center dd
+		details dialog dir div dl dt fieldset figcaption figure footer form h1 h2
+		h3 h4 h5 h6 header hgroup hr html legend li listing main menu nav ol p
+		pre section summary table tbody td tfoot th thead tr ul`)
+	// skipTags hold no visible prose. The tokenizer hands the content of the
+	// raw-text ones (script, style, title...) over as one text token; the
+	// others are skipped up to their matching end tag.
+	skipTags = setOf(`script style noscript template title svg math textarea
+		select iframe object noembed noframes xmp plaintext`)
+	// markTags show something other than text; codeMark stands for them
+	// between words, so that no phrase matches across them.
+	markTags = setOf(`img input svg math textarea select iframe object embed
+		video audio canvas`)
+	// headTags may appear in <head>; any other start tag closes it.
+	headTags = setOf(`title meta link style script base noscript template
+		basefont bgsound`)
+	// breakoutTags end unclosed svg or math content.
+	breakoutTags = setOf(`b big blockquote body br center code dd div dl dt em
+		embed h1 h2 h3 h4 h5 h6 head hr i img li listing menu meta nobr ol p pre
+		ruby s small span strong strike sub sup table tt u ul var`)
+)
 
-// skipTags are the elements whose content is not visible prose. The
-// tokenizer hands the content of the raw-text ones (script, style, title,
-// ...) over as a single text token; the others are skipped up to their
-// matching end tag.
-var skipTags = setOf("script", "style", "noscript", "template", "title", "svg",
-	"math", "textarea", "select", "iframe", "object", "noembed", "noframes",
-	"xmp", "plaintext")
-
-// markTags are the elements that show something other than text (an image,
-// a control): codeMark stands for them between words so that no phrase
-// matches across them.
-var markTags = setOf("img", "input", "svg", "math", "textarea", "select",
-	"iframe", "object", "embed", "video", "audio", "canvas")
-
-// headTags are the elements that may appear in <head>; any other start tag
-// closes the head implicitly, as in a browser.
-var headTags = setOf("title", "meta", "link", "style", "script", "base",
-	"noscript", "template", "basefont", "bgsound")
-
-// breakoutTags end unclosed svg or math content, as they do in a browser.
-var breakoutTags = setOf("b", "big", "blockquote", "body", "br", "center",
-	"code", "dd", "div", "dl", "dt", "em", "embed", "h1", "h2", "h3", "h4", "h5",
-	"h6", "head", "hr", "i", "img", "li", "listing", "menu", "meta", "nobr",
-	"ol", "p", "pre", "ruby", "s", "small", "span", "strong", "strike", "sub",
-	"sup", "table", "tt", "u", "ul", "var")
-
-func setOf(names ...string) map[string]bool {
-	m := make(map[string]bool, len(names))
-	for _, n := range names {
+// setOf makes a set of the space-separated names in s.
+func setOf(s string) map[string]bool {
+	m := map[string]bool{}
+	for _, n := range strings.Fields(s) {
 		m[n] = true
 	}
 	return m
@@ -68,16 +59,19 @@ type htmlParser struct {
 	fresh   bool  // the innermost li has no block yet
 	heading int   // level of the open h1-h6, or 0
 	mark    bool  // hidden content since the last text of the block
+	br      bool  // a <br> since the last text of the block
 }
 
 // parseHTML reads the visible text of an HTML document with the
 // golang.org/x/net/html tokenizer. Each token's source offset is the sum of
 // the raw lengths of the tokens before it, so verbatim text maps back byte
 // for byte; decoded character references are inserted as separators.
-// Headings, list items and paragraphs become blocks as in Markdown; the
-// content of script, style, head, svg and the like is skipped; every
-// comment's span is recorded. Broken HTML is read as a browser would read
-// it, as far as blocks are concerned.
+// Headings, list items and paragraphs become blocks as in Markdown, and a
+// <br> a line break within a block; the content of script, style, head,
+// svg and the like is skipped; every comment's span is recorded. Broken
+// HTML is read much as a browser reads it (an unclosed <li> ends at the
+// next one, text closes an unclosed <head>), except that an unclosed
+// heading ends at the next block element.
 func parseHTML(b *builder, src []byte, start int) {
 	p := &htmlParser{b: b, src: src}
 	z := html.NewTokenizer(bytes.NewReader(src[start:]))
@@ -149,6 +143,16 @@ func (p *htmlParser) tag(name string, tt html.TokenType) {
 		}
 		return
 	}
+	if name == "br" {
+		// One <br> is a line break in the block, as a hard line break is in
+		// Markdown; a second one before any text ends the paragraph.
+		if p.br {
+			p.end()
+		} else if p.b.cur != nil {
+			p.br = true
+		}
+		return
+	}
 	if !blockTags[name] {
 		return // inline elements do not break a block
 	}
@@ -160,7 +164,7 @@ func (p *htmlParser) tag(name string, tt html.TokenType) {
 		}
 		return
 	}
-	if name != "br" && !(start && name == "div") {
+	if !start || name != "div" {
 		p.heading = 0 // broken HTML: an unclosed heading ends at the next block
 	}
 	switch name {
@@ -193,7 +197,7 @@ func (p *htmlParser) popItems(d int) {
 // end ends the current block.
 func (p *htmlParser) end() {
 	p.b.endBlock()
-	p.mark = false
+	p.mark, p.br = false, false
 }
 
 // open starts a block of the kind the context calls for: a heading, a list
@@ -230,64 +234,62 @@ func (p *htmlParser) text(s, e int) {
 		if p.src[i] != '&' {
 			continue
 		}
-		end, dec, keep, ok := charRef(p.src, i, e)
-		if !ok {
+		end, dec := charRef(p.src, i, e)
+		if dec == "" {
 			continue
 		}
-		p.verbatim(v, i)
-		p.decoded(dec)
-		v = end - keep
-		i = v - 1
+		p.put(v, i, "")
+		p.put(i, end, dec)
+		v, i = end, end-1
 	}
-	p.verbatim(v, e)
+	p.put(v, e, "")
 }
 
-// verbatim adds the source bytes src[s:e]; white space that would start a
-// block is dropped.
-func (p *htmlParser) verbatim(s, e int) {
-	if p.b.cur == nil {
-		for s < e {
+// put adds the source bytes src[s:e] as prose or, when dec is not empty,
+// inserts dec (a decoded character reference) in their place. White space
+// that would start a block or a line is dropped; a pending line break or
+// mark for hidden content goes before the text.
+func (p *htmlParser) put(s, e int, dec string) {
+	if p.b.cur == nil || p.br {
+		if dec != "" {
+			if dec = strings.TrimLeft(dec, " "); dec == "" {
+				return
+			}
+		}
+		for dec == "" && s < e {
 			r, size := utf8.DecodeRune(p.src[s:e])
 			if !unicode.IsSpace(r) {
 				break
 			}
 			s += size
 		}
-		if s >= e {
+		if dec == "" && s >= e {
 			return
 		}
-		p.open()
 	}
-	p.flushMark()
-	p.b.add(p.src, s, e)
-}
-
-// decoded inserts the text of a character reference.
-func (p *htmlParser) decoded(d string) {
 	if p.b.cur == nil {
-		if d = strings.TrimLeft(d, " "); d == "" {
-			return
-		}
 		p.open()
 	}
-	p.flushMark()
-	p.b.sep(d)
-}
-
-func (p *htmlParser) flushMark() {
+	if p.br {
+		p.b.sep("\n")
+	}
 	if p.mark {
 		p.b.sep(codeMark)
-		p.mark = false
+	}
+	p.br, p.mark = false, false
+	if dec != "" {
+		p.b.sep(dec)
+	} else {
+		p.b.add(p.src, s, e)
 	}
 }
 
 // charRef decodes the character reference starting at src[i] (an "&"),
-// looking no further than e. It returns the end of the reference, its
-// decoded text with white space as plain spaces, and how many bytes before
-// end are not part of it but copied through unchanged (a reference without
-// ";" such as "&notit" decodes as "¬" followed by "it"). ok is false when
-// src[i] does not start a reference.
-func charRef(src []byte, i, e int) (end int, dec string, keep int, ok bool) {
+// looking no further than e. It returns the end of the reference and its
+// decoded text with white space as plain spaces, or "" when src[i] starts
+// no reference. A reference without ";" ends where the decoder stopped
+// reading: "&notit" is "&not" ("¬") followed by the text "it".
+func charRef(src []byte, i, e int) (end int, dec string) {
 	j := i + 1
 	if j < e && src[j] == '#' {
 		j++
@@ -301,10 +303,11 @@ func charRef(src []byte, i, e int) (end int, dec string, keep int, ok bool) {
 	cand := string(src[i:j])
 	d := html.UnescapeString(cand)
 	if d == cand {
-		return 0, "", 0, false
+		return i, ""
 	}
 	// The common tail of cand and d is text that follows the reference;
 	// at least one byte of each is the reference itself.
+	keep := 0
 	for keep < len(cand)-1 && keep < len(d)-1 && cand[len(cand)-1-keep] == d[len(d)-1-keep] {
 		keep++
 	}
@@ -314,5 +317,5 @@ func charRef(src []byte, i, e int) (end int, dec string, keep int, ok bool) {
 		}
 		return r
 	}, d[:len(d)-keep])
-	return j, d, keep, true
+	return j - keep, d
 }

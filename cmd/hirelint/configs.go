@@ -23,8 +23,11 @@ type configs struct {
 	explicit *linter.Config // from --config, used for every file
 	byDir    map[string]*linter.Config
 	byFile   map[string]*linter.Config
-	enable   []string
-	disable  []string
+	// dirOf maps a loaded config to its file's directory, which the paths
+	// of its [[override]] tables are relative to.
+	dirOf   map[*linter.Config]string
+	enable  []string
+	disable []string
 }
 
 func loadDefault() (*linter.Config, error) {
@@ -36,7 +39,7 @@ func newConfigs(explicit string, enable, disable []string) (*configs, error) {
 	if err != nil {
 		return nil, err
 	}
-	c := &configs{base: base, byDir: map[string]*linter.Config{}, byFile: map[string]*linter.Config{}, enable: enable, disable: disable}
+	c := &configs{base: base, byDir: map[string]*linter.Config{}, byFile: map[string]*linter.Config{}, dirOf: map[*linter.Config]string{}, enable: enable, disable: disable}
 	if explicit != "" {
 		if c.explicit, err = c.load(explicit); err != nil {
 			return nil, err
@@ -66,6 +69,9 @@ func (c *configs) load(path string) (*linter.Config, error) {
 		return nil, err
 	}
 	c.byFile[path] = cfg
+	if abs, err := filepath.Abs(path); err == nil {
+		c.dirOf[cfg] = filepath.Dir(abs)
+	}
 	return cfg, nil
 }
 
@@ -84,14 +90,24 @@ func (c *configs) selected(cfg *linter.Config) (*linter.Config, error) {
 // nearest .hirelint.toml in the file's directory or above, else the
 // built-in rules.
 func (c *configs) forFile(path string) (*linter.Config, error) {
-	if c.explicit != nil {
-		return c.explicit, nil
-	}
 	abs, err := filepath.Abs(path)
 	if err != nil {
 		return nil, err
 	}
-	return c.forDir(filepath.Dir(abs))
+	cfg := c.explicit
+	if cfg == nil {
+		if cfg, err = c.forDir(filepath.Dir(abs)); err != nil {
+			return nil, err
+		}
+	}
+	// Per-path [[override]] tables apply by the path relative to the
+	// config file's directory.
+	if dir, ok := c.dirOf[cfg]; ok && len(cfg.Overrides) > 0 {
+		if rel, err := filepath.Rel(dir, abs); err == nil {
+			return cfg.ForPath(filepath.ToSlash(rel)), nil
+		}
+	}
+	return cfg, nil
 }
 
 func (c *configs) forDir(dir string) (*linter.Config, error) {

@@ -10,7 +10,6 @@ import (
 	"strings"
 
 	"github.com/hirelint/hirelint/linter"
-	"github.com/hirelint/hirelint/linter/output"
 	"github.com/mattn/go-isatty"
 )
 
@@ -54,6 +53,10 @@ Examples:
   hirelint postings/                       lint every ad under a directory
   hirelint --format json postings/ > r.json
   hirelint --fail-on warning postings/     fail CI on warnings too
+  hirelint --fix postings/                 apply the safe rewrites in place
+  hirelint --diff postings/                show them as a diff instead
+  hirelint --input jsonl < ads.jsonl       one JSON line out per ad in
+  hirelint --format sarif . > hirelint.sarif
   pbpaste | hirelint --stdin-filename ad.md -
   hirelint --disable ad-length draft.md    turn a rule (or a family) off
   hirelint explain missing-salary
@@ -77,15 +80,16 @@ func (l *listFlag) Set(v string) error {
 }
 
 type options struct {
-	format, color, failOn, config, stdinName string
-	enable, disable                          listFlag
-	version                                  bool
+	format, color, failOn, config, stdinName, input string
+	enable, disable                                 listFlag
+	version, fix, diff                              bool
+	maxSize                                         int64
 }
 
 func newFlagSet(o *options, stderr io.Writer) *flag.FlagSet {
 	fs := flag.NewFlagSet("hirelint", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	fs.StringVar(&o.format, "format", "text", "output format: text or json (for the rules command also markdown)")
+	fs.StringVar(&o.format, "format", "text", "output format: "+formatNames+" (for the rules command also markdown)")
 	fs.StringVar(&o.color, "color", "auto", "colour: auto, always or never (auto honours FORCE_COLOR, NO_COLOR and whether output is a terminal)")
 	fs.StringVar(&o.failOn, "fail-on", "error", "exit 1 when a finding is at least this severe: error, warning, info or none")
 	fs.StringVar(&o.config, "config", "", "use this config file instead of looking for "+ConfigName)
@@ -93,6 +97,10 @@ func newFlagSet(o *options, stderr io.Writer) *flag.FlagSet {
 	fs.Var(&o.enable, "enable", "turn on rules or families (comma-separated, repeatable)")
 	fs.Var(&o.disable, "disable", "turn off rules or families (comma-separated, repeatable)")
 	fs.BoolVar(&o.version, "version", false, "print the version and exit")
+	fs.BoolVar(&o.fix, "fix", false, "apply the safe suggested rewrites to the files in place, then report what is left")
+	fs.BoolVar(&o.diff, "diff", false, "print what --fix would change as a unified diff, write nothing, exit 1 if there is a change")
+	fs.StringVar(&o.input, "input", "", "read ads as JSON Lines ({\"id\", \"text\", \"format\"}) from the files given or standard input; write one JSON line per ad (--input jsonl)")
+	fs.Int64Var(&o.maxSize, "max-file-size", 10<<20, "skip files larger than this many bytes, with an error")
 	fs.Usage = func() {
 		fmt.Fprint(stderr, usage)
 		fs.PrintDefaults()
@@ -142,8 +150,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if err != nil {
 		return usageError(stderr, err)
 	}
-	if o.format != "text" && o.format != "json" {
-		return usageError(stderr, fmt.Errorf("unknown --format %q (want text or json)", o.format))
+	if !validFormat(o.format) {
+		return usageError(stderr, fmt.Errorf("unknown --format %q (want %s)", o.format, formatNames))
 	}
 	failOn := linter.SeverityNone
 	if o.failOn != "none" {
@@ -151,6 +159,18 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			return usageError(stderr, fmt.Errorf("--fail-on: %v", err))
 		}
 	}
+	if o.fix && o.diff {
+		return usageError(stderr, errors.New("--fix and --diff do not go together: --diff shows what --fix would write"))
+	}
+	cfgs, err := newConfigs(o.config, o.enable, o.disable)
+	if err != nil {
+		fmt.Fprintf(stderr, "hirelint: %v\n", err)
+		return exitError
+	}
+	if o.input != "" {
+		return runBatch(o, paths, cfgs, stdin, stdout, stderr, failOn)
+	}
+
 	readStdin := false
 	switch {
 	case len(paths) == 0 && isTerminal(stdin):
@@ -166,22 +186,28 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			return usageError(stderr, errors.New(`"-" (standard input) cannot be mixed with paths`))
 		}
 	}
-	cfgs, err := newConfigs(o.config, o.enable, o.disable)
-	if err != nil {
-		fmt.Fprintf(stderr, "hirelint: %v\n", err)
-		return exitError
+	if readStdin && (o.fix || o.diff) {
+		return usageError(stderr, errors.New("--fix and --diff work on files; for standard input use 'hirelint fix -'"))
 	}
 
-	var results []output.FileResult
-	failed := false
+	rep, err := newReporter(o, useColor, stdout, cfgs)
+	if err != nil {
+		return usageError(stderr, err)
+	}
+	var st runState
+	st.failOn = failOn
 	if readStdin {
 		name := o.stdinName
 		if name == "" {
 			name = "<stdin>"
 		}
-		src, err := io.ReadAll(stdin)
+		src, err := io.ReadAll(io.LimitReader(stdin, o.maxSize+1))
 		if err != nil {
 			fmt.Fprintf(stderr, "hirelint: read standard input: %v\n", err)
+			return exitError
+		}
+		if int64(len(src)) > o.maxSize {
+			fmt.Fprintf(stderr, "hirelint: standard input is larger than --max-file-size (%d bytes)\n", o.maxSize)
 			return exitError
 		}
 		lookup := o.stdinName
@@ -193,57 +219,15 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			fmt.Fprintf(stderr, "hirelint: %v\n", err)
 			return exitError
 		}
-		results = append(results, lintSource(cfg, name, src))
-	} else {
-		files, errs := expandPaths(paths)
-		for _, e := range errs {
-			fmt.Fprintf(stderr, "hirelint: %v\n", e)
-			failed = true
-		}
-		for _, f := range files {
-			cfg, err := cfgs.forFile(f)
-			if err != nil {
-				fmt.Fprintf(stderr, "hirelint: %v\n", err)
-				return exitError
-			}
-			src, err := os.ReadFile(f)
-			if err != nil {
-				fmt.Fprintf(stderr, "hirelint: %s: %v\n", f, unwrapPathErr(err))
-				failed = true
-				continue
-			}
-			results = append(results, lintSource(cfg, f, src))
-		}
+		st.emit(lintSource(cfg, name, src), rep, stderr)
+	} else if code := lintFiles(o, paths, cfgs, rep, &st, stdout, stderr); code >= 0 {
+		return code
 	}
-
-	switch o.format {
-	case "json":
-		err = output.WriteJSON(stdout, results)
-	default:
-		err = output.WriteText(stdout, results, output.TextOptions{Color: useColor})
-	}
-	if err != nil {
+	if err := rep.Close(); err != nil {
 		fmt.Fprintf(stderr, "hirelint: write output: %v\n", err)
 		return exitError
 	}
-	if failed {
-		return exitError
-	}
-	if failOn != linter.SeverityNone {
-		for _, r := range results {
-			for _, f := range r.Findings {
-				if f.Severity >= failOn {
-					return exitFindings
-				}
-			}
-		}
-	}
-	return exitOK
-}
-
-func lintSource(cfg *linter.Config, path string, src []byte) output.FileResult {
-	doc := linter.Parse(path, src, linter.FormatForPath(path))
-	return output.FileResult{Path: path, Doc: doc, Findings: cfg.Lint(doc)}
+	return st.exitCode(o)
 }
 
 func usageError(stderr io.Writer, err error) int {

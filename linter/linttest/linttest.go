@@ -151,7 +151,8 @@ func Lint(cfg *linter.Config, path string, src []byte) (*linter.Document, []lint
 	return doc, cfg.Lint(doc), wants, nil
 }
 
-// Run checks every fixture file (.md, .markdown, .txt) in dir as a subtest.
+// Run checks every fixture file (.md, .markdown, .txt, .html, .htm) in dir
+// as a subtest.
 func Run(t *testing.T, cfg *linter.Config, dir string) {
 	t.Helper()
 	entries, err := os.ReadDir(dir)
@@ -161,7 +162,7 @@ func Run(t *testing.T, cfg *linter.Config, dir string) {
 	n := 0
 	for _, e := range entries {
 		ext := filepath.Ext(e.Name())
-		if e.IsDir() || (ext != ".md" && ext != ".txt" && ext != ".markdown") {
+		if e.IsDir() || (ext != ".md" && ext != ".txt" && ext != ".markdown" && ext != ".html" && ext != ".htm") {
 			continue
 		}
 		n++

@@ -22,19 +22,39 @@ import (
 // error, warning and info; a document-level finding has line 1 and no
 // column. Attribute values are escaped with encoding/xml.
 func WriteCheckstyle(w io.Writer, results []FileResult, version string) error {
+	return writeAll(NewCheckstyleReporter(w, version), results)
+}
+
+// NewCheckstyleReporter returns a Reporter that streams Checkstyle XML
+// (see WriteCheckstyle), one file element at a time.
+func NewCheckstyleReporter(w io.Writer, version string) Reporter {
+	return &checkstyleReporter{w: w, version: version}
+}
+
+type checkstyleReporter struct {
+	w       io.Writer
+	version string
+	started bool
+}
+
+func (c *checkstyleReporter) header(b *strings.Builder) {
+	if !c.started {
+		b.WriteString(xml.Header)
+		fmt.Fprintf(b, "<checkstyle version=\"%s\">\n", xmlAttr(c.version))
+		c.started = true
+	}
+}
+
+func (c *checkstyleReporter) File(r FileResult) error {
 	var b strings.Builder
-	b.WriteString(xml.Header)
-	fmt.Fprintf(&b, "<checkstyle version=\"%s\">\n", xmlAttr(version))
-	for _, r := range results {
-		if len(r.Findings) == 0 {
-			fmt.Fprintf(&b, "  <file name=\"%s\"></file>\n", xmlAttr(r.Path))
-			continue
-		}
+	c.header(&b)
+	if len(r.Findings) == 0 {
+		fmt.Fprintf(&b, "  <file name=\"%s\"></file>\n", xmlAttr(r.Path))
+	} else {
 		fmt.Fprintf(&b, "  <file name=\"%s\">\n", xmlAttr(r.Path))
 		for _, f := range r.Findings {
 			p := PositionOf(r.Doc, f)
-			b.WriteString("    <error")
-			fmt.Fprintf(&b, " line=\"%d\"", p.Line)
+			fmt.Fprintf(&b, "    <error line=\"%d\"", p.Line)
 			if !f.Doc {
 				fmt.Fprintf(&b, " column=\"%d\"", p.Column)
 			}
@@ -43,8 +63,15 @@ func WriteCheckstyle(w io.Writer, results []FileResult, version string) error {
 		}
 		b.WriteString("  </file>\n")
 	}
+	_, err := io.WriteString(c.w, b.String())
+	return err
+}
+
+func (c *checkstyleReporter) Close() error {
+	var b strings.Builder
+	c.header(&b)
 	b.WriteString("</checkstyle>\n")
-	_, err := io.WriteString(w, b.String())
+	_, err := io.WriteString(c.w, b.String())
 	return err
 }
 

@@ -21,29 +21,39 @@ import (
 // document-level finding gives line=1 alone. Values are escaped as the
 // runner expects: % CR LF in the message, and also : and , in properties.
 func WriteGitHub(w io.Writer, results []FileResult) error {
+	return writeAll(NewGitHubReporter(w), results)
+}
+
+// NewGitHubReporter returns a Reporter that streams GitHub Actions
+// workflow commands (see WriteGitHub).
+func NewGitHubReporter(w io.Writer) Reporter { return githubReporter{w: w} }
+
+type githubReporter struct{ w io.Writer }
+
+func (g githubReporter) File(r FileResult) error {
 	var b strings.Builder
-	for _, r := range results {
-		file := filepath.ToSlash(r.Path)
-		for _, f := range r.Findings {
-			b.WriteString("::" + githubCommand(f.Severity) + " ")
-			props := []string{"file=" + escapeGitHubProperty(file)}
-			p := PositionOf(r.Doc, f)
-			switch {
-			case f.Doc:
-				props = append(props, "line=1")
-			case p.EndLine == p.Line:
-				props = append(props, fmt.Sprintf("line=%d,col=%d,endLine=%d,endColumn=%d", p.Line, p.Column, p.EndLine, p.EndColumn))
-			default:
-				props = append(props, fmt.Sprintf("line=%d,endLine=%d", p.Line, p.EndLine))
-			}
-			props = append(props, "title="+escapeGitHubProperty(f.Rule))
-			b.WriteString(strings.Join(props, ","))
-			b.WriteString("::" + escapeGitHubData(f.Message) + "\n")
+	file := filepath.ToSlash(r.Path)
+	for _, f := range r.Findings {
+		b.WriteString("::" + githubCommand(f.Severity) + " ")
+		props := []string{"file=" + escapeGitHubProperty(file)}
+		p := PositionOf(r.Doc, f)
+		switch {
+		case f.Doc:
+			props = append(props, "line=1")
+		case p.EndLine == p.Line:
+			props = append(props, fmt.Sprintf("line=%d,col=%d,endLine=%d,endColumn=%d", p.Line, p.Column, p.EndLine, p.EndColumn))
+		default:
+			props = append(props, fmt.Sprintf("line=%d,endLine=%d", p.Line, p.EndLine))
 		}
+		props = append(props, "title="+escapeGitHubProperty(f.Rule))
+		b.WriteString(strings.Join(props, ","))
+		b.WriteString("::" + escapeGitHubData(f.Message) + "\n")
 	}
-	_, err := io.WriteString(w, b.String())
+	_, err := io.WriteString(g.w, b.String())
 	return err
 }
+
+func (g githubReporter) Close() error { return nil }
 
 func githubCommand(s linter.Severity) string {
 	switch s {

@@ -11,140 +11,6 @@ import (
 	"github.com/hirelint/hirelint/linter"
 )
 
-// The SARIF 2.1.0 object model, as much of it as hirelint fills in. Field
-// names and shapes follow the OASIS schema (sarif-schema-2.1.0.json); a test
-// validates the output against it.
-
-type sarifLog struct {
-	Schema  string     `json:"$schema"`
-	Version string     `json:"version"`
-	Runs    []sarifRun `json:"runs"`
-}
-
-type sarifRun struct {
-	Tool      sarifTool       `json:"tool"`
-	Artifacts []sarifArtifact `json:"artifacts"`
-	Results   []sarifResult   `json:"results"`
-	// ColumnKind says how columns are counted: hirelint counts Unicode
-	// characters (code points), not the UTF-16 code units SARIF assumes
-	// by default.
-	ColumnKind string `json:"columnKind"`
-}
-
-type sarifTool struct {
-	Driver sarifDriver `json:"driver"`
-}
-
-type sarifDriver struct {
-	Name           string      `json:"name"`
-	InformationURI string      `json:"informationUri"`
-	Version        string      `json:"version,omitempty"`
-	Rules          []sarifRule `json:"rules"`
-}
-
-// sarifRule is a SARIF reportingDescriptor.
-type sarifRule struct {
-	ID                   string               `json:"id"`
-	Name                 string               `json:"name,omitempty"`
-	ShortDescription     *sarifMultiformat    `json:"shortDescription,omitempty"`
-	FullDescription      *sarifMultiformat    `json:"fullDescription,omitempty"`
-	Help                 *sarifMultiformat    `json:"help,omitempty"`
-	DefaultConfiguration sarifConfiguration   `json:"defaultConfiguration"`
-	Properties           *sarifRuleProperties `json:"properties,omitempty"`
-}
-
-type sarifMultiformat struct {
-	Text     string `json:"text"`
-	Markdown string `json:"markdown,omitempty"`
-}
-
-type sarifConfiguration struct {
-	Level string `json:"level"`
-}
-
-type sarifRuleProperties struct {
-	Tags []string `json:"tags"`
-}
-
-type sarifArtifact struct {
-	Location   sarifArtifactLocation   `json:"location"`
-	Roles      []string                `json:"roles"`
-	Properties sarifArtifactProperties `json:"properties"`
-}
-
-// sarifArtifactProperties carries the file's hirelint score.
-type sarifArtifactProperties struct {
-	Score int `json:"score"`
-}
-
-type sarifArtifactLocation struct {
-	URI   string `json:"uri"`
-	Index *int   `json:"index,omitempty"`
-}
-
-type sarifResult struct {
-	RuleID    string          `json:"ruleId"`
-	RuleIndex int             `json:"ruleIndex"`
-	Level     string          `json:"level"`
-	Message   sarifMessage    `json:"message"`
-	Locations []sarifLocation `json:"locations"`
-	Fixes     []sarifFix      `json:"fixes,omitempty"`
-}
-
-type sarifMessage struct {
-	Text string `json:"text"`
-}
-
-type sarifLocation struct {
-	PhysicalLocation sarifPhysicalLocation `json:"physicalLocation"`
-}
-
-type sarifPhysicalLocation struct {
-	ArtifactLocation sarifArtifactLocation `json:"artifactLocation"`
-	Region           sarifRegion           `json:"region"`
-}
-
-// sarifRegion is a text region. Lines and columns are 1-based and the end
-// column is exclusive, as in SARIF; byte offsets index the file as read.
-// Zero-valued line and column fields are left out (a document-level
-// finding has only startLine), while byte fields are pointers because
-// offset 0 and length 0 are meaningful.
-type sarifRegion struct {
-	StartLine   int           `json:"startLine,omitempty"`
-	StartColumn int           `json:"startColumn,omitempty"`
-	EndLine     int           `json:"endLine,omitempty"`
-	EndColumn   int           `json:"endColumn,omitempty"`
-	ByteOffset  *int          `json:"byteOffset,omitempty"`
-	ByteLength  *int          `json:"byteLength,omitempty"`
-	Snippet     *sarifContent `json:"snippet,omitempty"`
-}
-
-type sarifContent struct {
-	Text string `json:"text"`
-}
-
-type sarifFix struct {
-	Description     sarifMessage          `json:"description"`
-	ArtifactChanges []sarifArtifactChange `json:"artifactChanges"`
-	Properties      sarifFixProperties    `json:"properties"`
-}
-
-// sarifFixProperties says whether hirelint's --fix would apply the fix; an
-// unsafe fix (a template to complete) is a suggestion only.
-type sarifFixProperties struct {
-	Safe bool `json:"safe"`
-}
-
-type sarifArtifactChange struct {
-	ArtifactLocation sarifArtifactLocation `json:"artifactLocation"`
-	Replacements     []sarifReplacement    `json:"replacements"`
-}
-
-type sarifReplacement struct {
-	DeletedRegion   sarifRegion   `json:"deletedRegion"`
-	InsertedContent *sarifContent `json:"insertedContent,omitempty"`
-}
-
 const (
 	sarifSchemaURI  = "https://json.schemastore.org/sarif-2.1.0.json"
 	hirelintURI     = "https://github.com/hirelint/hirelint"
@@ -168,62 +34,88 @@ const (
 // line 1. Each fix becomes a SARIF fix whose replacements delete the edit's
 // byte range and insert its new text.
 func WriteSARIF(w io.Writer, results []FileResult, rules []*linter.RuleConfig, version string) error {
-	driver := sarifDriver{Name: sarifToolName, InformationURI: hirelintURI, Version: version, Rules: []sarifRule{}}
-	ruleIndex := map[string]int{}
+	return writeAll(NewSARIFReporter(w, rules, version), results)
+}
+
+// NewSARIFReporter returns a Reporter for SARIF (see WriteSARIF). A SARIF
+// log is one JSON document whose rule list can grow with the results, so
+// it is written at Close; what is kept until then is the SARIF results and
+// artifacts, not the documents.
+func NewSARIFReporter(w io.Writer, rules []*linter.RuleConfig, version string) Reporter {
+	s := &sarifReporter{w: w, ruleIndex: map[string]int{}, run: sarifRun{
+		Tool: sarifTool{Driver: sarifDriver{
+			Name: sarifToolName, InformationURI: hirelintURI, Version: version, Rules: []sarifRule{},
+		}},
+		Artifacts:  []sarifArtifact{},
+		Results:    []sarifResult{},
+		ColumnKind: sarifColumnKind,
+	}}
 	for _, rc := range rules {
 		if rc == nil {
 			continue
 		}
-		if _, dup := ruleIndex[rc.ID]; dup {
+		if _, dup := s.ruleIndex[rc.ID]; dup {
 			continue
 		}
-		ruleIndex[rc.ID] = len(driver.Rules)
-		driver.Rules = append(driver.Rules, sarifRuleOf(rc))
+		s.ruleIndex[rc.ID] = len(s.run.Tool.Driver.Rules)
+		s.run.Tool.Driver.Rules = append(s.run.Tool.Driver.Rules, sarifRuleOf(rc))
 	}
-	run := sarifRun{
-		Tool:       sarifTool{Driver: driver},
-		Artifacts:  []sarifArtifact{},
-		Results:    []sarifResult{},
-		ColumnKind: sarifColumnKind,
-	}
-	for ai, r := range results {
-		uri := sarifURI(r.Path)
-		run.Artifacts = append(run.Artifacts, sarifArtifact{
-			Location:   sarifArtifactLocation{URI: uri},
-			Roles:      []string{sarifRoleTarget},
-			Properties: sarifArtifactProperties{Score: r.Score()},
-		})
-		loc := sarifArtifactLocation{URI: uri, Index: intPtr(ai)}
-		for _, f := range r.Findings {
-			idx, ok := ruleIndex[f.Rule]
-			if !ok {
-				idx = len(run.Tool.Driver.Rules)
-				ruleIndex[f.Rule] = idx
-				run.Tool.Driver.Rules = append(run.Tool.Driver.Rules, sarifRule{
-					ID: f.Rule, Name: pascalCase(f.Rule),
-					DefaultConfiguration: sarifConfiguration{Level: sarifLevel(f.Severity)},
-				})
-			}
-			res := sarifResult{
-				RuleID:    f.Rule,
-				RuleIndex: idx,
-				Level:     sarifLevel(f.Severity),
-				Message:   sarifMessage{Text: f.Message},
-				Locations: []sarifLocation{{PhysicalLocation: sarifPhysicalLocation{
-					ArtifactLocation: loc,
-					Region:           findingRegion(r.Doc, f),
-				}}},
-			}
-			for _, fx := range f.Fixes {
-				if sf, ok := sarifFixOf(r.Doc, loc, fx); ok {
-					res.Fixes = append(res.Fixes, sf)
-				}
-			}
-			run.Results = append(run.Results, res)
+	return s
+}
+
+type sarifReporter struct {
+	w         io.Writer
+	run       sarifRun
+	ruleIndex map[string]int
+}
+
+func (s *sarifReporter) File(r FileResult) error {
+	uri := sarifURI(r.Path)
+	loc := sarifArtifactLocation{URI: uri, Index: intPtr(len(s.run.Artifacts))}
+	s.run.Artifacts = append(s.run.Artifacts, sarifArtifact{
+		Location:   sarifArtifactLocation{URI: uri},
+		Roles:      []string{sarifRoleTarget},
+		Properties: sarifArtifactProperties{Score: r.Score()},
+	})
+	for _, f := range r.Findings {
+		res := sarifResult{
+			RuleID:    f.Rule,
+			RuleIndex: s.rule(f),
+			Level:     sarifLevel(f.Severity),
+			Message:   sarifMessage{Text: f.Message},
+			Locations: []sarifLocation{{PhysicalLocation: sarifPhysicalLocation{
+				ArtifactLocation: loc,
+				Region:           findingRegion(r.Doc, f),
+			}}},
 		}
+		for _, fx := range f.Fixes {
+			if sf, ok := sarifFixOf(r.Doc, loc, fx); ok {
+				res.Fixes = append(res.Fixes, sf)
+			}
+		}
+		s.run.Results = append(s.run.Results, res)
 	}
-	log := sarifLog{Schema: sarifSchemaURI, Version: sarifVersion, Runs: []sarifRun{run}}
-	enc := json.NewEncoder(w)
+	return nil
+}
+
+// rule returns the index of f's rule, adding a bare descriptor for a rule
+// outside the configured set.
+func (s *sarifReporter) rule(f linter.Finding) int {
+	if i, ok := s.ruleIndex[f.Rule]; ok {
+		return i
+	}
+	i := len(s.run.Tool.Driver.Rules)
+	s.ruleIndex[f.Rule] = i
+	s.run.Tool.Driver.Rules = append(s.run.Tool.Driver.Rules, sarifRule{
+		ID: f.Rule, Name: pascalCase(f.Rule),
+		DefaultConfiguration: sarifConfiguration{Level: sarifLevel(f.Severity)},
+	})
+	return i
+}
+
+func (s *sarifReporter) Close() error {
+	log := sarifLog{Schema: sarifSchemaURI, Version: sarifVersion, Runs: []sarifRun{s.run}}
+	enc := json.NewEncoder(s.w)
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
 	return enc.Encode(log)
@@ -293,7 +185,7 @@ func findingRegion(doc *linter.Document, f linter.Finding) sarifRegion {
 		return sarifRegion{StartLine: 1}
 	}
 	reg := spanRegion(doc, f.Span)
-	if f.Span.End > f.Span.Start {
+	if 0 <= f.Span.Start && f.Span.Start < f.Span.End && f.Span.End <= len(doc.Source) {
 		reg.Snippet = &sarifContent{Text: string(doc.Source[f.Span.Start:f.Span.End])}
 	}
 	return reg

@@ -1,0 +1,202 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/hirelint/hirelint/linter"
+	"github.com/hirelint/hirelint/linter/output"
+)
+
+// batchIn is one input line of --input jsonl.
+type batchIn struct {
+	ID     json.RawMessage `json:"id"`
+	Text   *string         `json:"text"`
+	Format string          `json:"format"`
+}
+
+// batchOut is one output line: the ad's id as given, its score and
+// findings.
+type batchOut struct {
+	ID       json.RawMessage      `json:"id"`
+	Score    int                  `json:"score"`
+	Findings []output.JSONFinding `json:"findings"`
+}
+
+// batchErr is the output line for an input line that could not be read.
+type batchErr struct {
+	ID    json.RawMessage `json:"id"`
+	Error string          `json:"error"`
+}
+
+// batchResult is one output line and whether it fails the run.
+type batchResult struct {
+	line []byte
+	fail bool // a finding at or above --fail-on
+	bad  bool // the input line could not be read
+}
+
+type batchItem struct {
+	line []byte
+	n    int // line number, from 1
+	err  error
+}
+
+// runBatch reads ads as JSON Lines from the files given (or standard
+// input) and writes one JSON line per ad, in input order, as it goes. At
+// most a few lines per core are in memory, however long the stream.
+func runBatch(o options, paths []string, cfgs *configs, stdin io.Reader, stdout, stderr io.Writer, failOn linter.Severity) int {
+	if o.input != "jsonl" {
+		return usageError(stderr, fmt.Errorf("unknown --input %q (want jsonl)", o.input))
+	}
+	if o.fix || o.diff {
+		return usageError(stderr, errors.New("--fix and --diff do not apply to --input jsonl"))
+	}
+	lookup := o.stdinName
+	if lookup == "" {
+		lookup = "ad.md"
+	}
+	cfg, err := cfgs.forFile(lookup)
+	if err != nil {
+		fmt.Fprintf(stderr, "hirelint: %v\n", err)
+		return exitError
+	}
+	var readers []io.Reader
+	var closers []io.Closer
+	if len(paths) == 0 || (len(paths) == 1 && paths[0] == "-") {
+		readers = append(readers, stdin)
+	} else {
+		for _, p := range paths {
+			f, err := os.Open(p)
+			if err != nil {
+				fmt.Fprintf(stderr, "hirelint: %s: %v\n", p, unwrapPathErr(err))
+				return exitError
+			}
+			readers, closers = append(readers, f), append(closers, f)
+		}
+	}
+	defer func() {
+		for _, c := range closers {
+			c.Close()
+		}
+	}()
+	in := bufio.NewReaderSize(io.MultiReader(readers...), 1<<16)
+	w := bufio.NewWriterSize(stdout, 1<<16)
+	defer w.Flush()
+	st := runState{failOn: failOn}
+	n := 0
+	ordered(func() (batchItem, bool) {
+		line, err := readLine(in, o.maxSize)
+		if err == io.EOF && len(line) == 0 {
+			return batchItem{}, false
+		}
+		n++
+		if err == io.EOF {
+			err = nil
+		}
+		return batchItem{line: line, n: n, err: err}, true
+	}, func(it batchItem) batchResult {
+		return lintBatchLine(cfg, it, failOn)
+	}, func(r batchResult) {
+		st.findings = st.findings || r.fail
+		st.failed = st.failed || r.bad
+		if _, err := w.Write(r.line); err != nil {
+			st.failed = true
+		}
+	})
+	if err := w.Flush(); err != nil {
+		fmt.Fprintf(stderr, "hirelint: write output: %v\n", err)
+		return exitError
+	}
+	return st.exitCode(o)
+}
+
+var errLineTooLong = errors.New("line longer than --max-file-size")
+
+// readLine reads one line (without its ending), refusing lines over max
+// bytes (the rest of such a line is skipped).
+func readLine(r *bufio.Reader, max int64) ([]byte, error) {
+	var line []byte
+	for {
+		chunk, err := r.ReadSlice('\n')
+		if int64(len(line)+len(chunk)) > max+1 {
+			for err == bufio.ErrBufferFull {
+				_, err = r.ReadSlice('\n')
+			}
+			return []byte{}, errLineTooLong
+		}
+		line = append(line, chunk...)
+		if err == bufio.ErrBufferFull {
+			continue
+		}
+		if err != nil {
+			return line, err
+		}
+		return line[:len(line)-1], nil
+	}
+}
+
+func lintBatchLine(cfg *linter.Config, it batchItem, failOn linter.Severity) batchResult {
+	id := json.RawMessage("null")
+	fail := func(format string, args ...any) batchResult {
+		return batchResult{bad: true, line: encodeLine(batchErr{ID: id, Error: fmt.Sprintf("line %d: ", it.n) + fmt.Sprintf(format, args...)})}
+	}
+	if it.err != nil {
+		return fail("%v", it.err)
+	}
+	if len(trimSpace(it.line)) == 0 {
+		return batchResult{} // blank lines are skipped
+	}
+	var in batchIn
+	if err := json.Unmarshal(it.line, &in); err != nil {
+		return fail("not a JSON object: %v", err)
+	}
+	if len(in.ID) > 0 {
+		id = in.ID
+	}
+	format, ok := linter.ParseFormat(in.Format)
+	switch {
+	case in.Text == nil:
+		return fail("no \"text\"")
+	case !ok:
+		return fail("unknown format %q (want markdown, text or html)", in.Format)
+	}
+	doc := linter.Parse("ad", []byte(*in.Text), format)
+	fs := cfg.Lint(doc)
+	out := batchOut{ID: id, Score: linter.Score(fs), Findings: make([]output.JSONFinding, 0, len(fs))}
+	res := batchResult{}
+	for _, f := range fs {
+		out.Findings = append(out.Findings, output.ToJSON(doc, f))
+		if failOn != linter.SeverityNone && f.Severity >= failOn {
+			res.fail = true
+		}
+	}
+	res.line = encodeLine(out)
+	return res
+}
+
+// encodeLine encodes v as one JSON line, without escaping HTML characters.
+func encodeLine(v any) []byte {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return []byte(fmt.Sprintf("{\"id\":null,\"error\":%q}\n", err.Error()))
+	}
+	return b.Bytes()
+}
+
+func trimSpace(b []byte) []byte {
+	for len(b) > 0 && (b[0] == ' ' || b[0] == '\t' || b[0] == '\r') {
+		b = b[1:]
+	}
+	for len(b) > 0 && (b[len(b)-1] == ' ' || b[len(b)-1] == '\t' || b[len(b)-1] == '\r') {
+		b = b[:len(b)-1]
+	}
+	return b
+}

@@ -1,0 +1,32 @@
+package main
+
+import "runtime"
+
+// ordered runs work on the items next yields, on all cores, and hands the
+// results to emit in input order. At most window results wait to be
+// emitted, so memory stays bounded however many items there are.
+func ordered[I, R any](next func() (I, bool), work func(I) R, emit func(R)) {
+	workers := runtime.GOMAXPROCS(0)
+	window := 4 * workers
+	futures := make(chan chan R, window)
+	go func() {
+		sem := make(chan struct{}, workers)
+		for {
+			item, ok := next()
+			if !ok {
+				break
+			}
+			ch := make(chan R, 1)
+			futures <- ch
+			sem <- struct{}{}
+			go func() {
+				defer func() { <-sem }()
+				ch <- work(item)
+			}()
+		}
+		close(futures)
+	}()
+	for ch := range futures {
+		emit(<-ch)
+	}
+}
