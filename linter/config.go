@@ -97,6 +97,8 @@ type Config struct {
 	// Overrides are the [[override]] tables of the last config file.
 	Overrides []Override
 
+	corpus *Corpus
+
 	byID  map[string]*RuleConfig
 	kinds map[string]Kind
 }

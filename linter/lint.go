@@ -73,7 +73,7 @@ func (c *Config) Lint(doc *Document) []Finding {
 		for _, dep := range r.Requires {
 			run(c.byID[dep])
 		}
-		p := &Pass{Doc: doc, Rule: r}
+		p := &Pass{Doc: doc, Rule: r, Corpus: c.corpus}
 		func() {
 			defer func() {
 				if v := recover(); v != nil {

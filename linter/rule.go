@@ -53,7 +53,11 @@ type Docs struct {
 type Pass struct {
 	Doc  *Document
 	Rule *RuleConfig
-	out  []Finding
+	// Corpus indexes the paragraphs of all files of the run, for rules
+	// that look across files; nil when there is none (standard input,
+	// batch mode). Such rules implement UsesCorpus().
+	Corpus *Corpus
+	out    []Finding
 }
 
 // Report records a finding. Severity, family and rule id are filled in from

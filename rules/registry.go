@@ -15,5 +15,6 @@ func Kinds() []linter.Kind {
 		balanceKind{},
 		sectionsKind{},
 		directiveKind{},
+		duplicatesKind{},
 	}
 }

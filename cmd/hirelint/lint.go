@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"os"
 	"sync/atomic"
 	"time"
 
@@ -85,6 +86,7 @@ func lintFiles(o options, paths []string, cfgs *configs, rep output.Reporter, st
 		}
 		jobs = append(jobs, fileJob{f, cfg})
 	}
+	attachCorpus(o, jobs)
 	prog := newProgress(stderr, len(jobs))
 	i := 0
 	ordered(func() (fileJob, bool) {
@@ -192,5 +194,42 @@ func (p *progress) step() {
 func (p *progress) done() {
 	if p.on {
 		fmt.Fprintf(p.w, "\r\033[K")
+	}
+}
+
+// attachCorpus runs a first pass over the files when an active rule looks
+// across files (duplicate-boilerplate): it indexes their paragraphs, and
+// the jobs' rule sets then see the index.
+func attachCorpus(o options, jobs []fileJob) {
+	need := false
+	for _, j := range jobs {
+		if j.cfg.NeedsCorpus() {
+			need = true
+			break
+		}
+	}
+	if !need {
+		return
+	}
+	corpus := linter.NewCorpus()
+	i := 0
+	ordered(func() (fileJob, bool) {
+		if i == len(jobs) {
+			return fileJob{}, false
+		}
+		i++
+		return jobs[i-1], true
+	}, func(j fileJob) struct{} {
+		if src, err := os.ReadFile(j.path); err == nil && int64(len(src)) <= o.maxSize && bytes.IndexByte(src, 0) < 0 {
+			corpus.Add(linter.Parse(j.path, src, linter.FormatForPath(j.path)))
+		}
+		return struct{}{}
+	}, func(struct{}) {})
+	with := map[*linter.Config]*linter.Config{}
+	for k, j := range jobs {
+		if with[j.cfg] == nil {
+			with[j.cfg] = j.cfg.WithCorpus(corpus)
+		}
+		jobs[k].cfg = with[j.cfg]
 	}
 }
