@@ -101,7 +101,7 @@ func walkDir(root string) (found []string, errs []error) {
 			if p != root && (strings.HasPrefix(name, ".") || skippedDirs[name] || parent.ignored(absPath(p), true)) {
 				return fs.SkipDir
 			}
-			stack[p] = parent.load(p)
+			stack[p] = parent.load(absPath(p))
 			return nil
 		}
 		if !lintableExt[strings.ToLower(filepath.Ext(name))] || !d.Type().IsRegular() {

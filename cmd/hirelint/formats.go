@@ -23,6 +23,10 @@ func validFormat(f string) bool {
 
 // newReporter returns the reporter for --format.
 func newReporter(o options, color bool, stdout io.Writer, cfgs *configs) (output.Reporter, error) {
+	if o.diff {
+		// --diff prints diffs only, as gofmt -d does.
+		return output.Discard, nil
+	}
 	switch o.format {
 	case "json":
 		return output.NewJSONReporter(stdout), nil

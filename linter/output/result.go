@@ -95,3 +95,12 @@ func PositionOf(doc *linter.Document, f linter.Finding) Position {
 	p.EndLine, p.EndColumn = doc.Position(f.Span.End)
 	return p
 }
+
+// Discard is a Reporter that writes nothing (for --diff, whose output is
+// the diffs).
+var Discard Reporter = discard{}
+
+type discard struct{}
+
+func (discard) File(FileResult) error { return nil }
+func (discard) Close() error          { return nil }
