@@ -126,6 +126,7 @@ type Document struct {
 	sents     []Sentence
 	lowerOnce sync.Once
 	lower     string
+	memo      map[any]any
 	foldTraps bool
 }
 
@@ -226,6 +227,22 @@ func (b *builder) finish() {
 		}
 		b.doc.Blocks[i].Section = sec
 	}
+}
+
+// Memo returns the value cached under key for this document, computing it
+// with f the first time. Rules use it for per-document work they would
+// otherwise repeat (which of their patterns can match at all). A Document
+// is linted by one goroutine at a time; Memo is not safe for concurrent use.
+func (d *Document) Memo(key any, f func() any) any {
+	if v, ok := d.memo[key]; ok {
+		return v
+	}
+	if d.memo == nil {
+		d.memo = map[any]any{}
+	}
+	v := f()
+	d.memo[key] = v
+	return v
 }
 
 // LowerText returns Text with ASCII letters lower-cased, computed once,

@@ -3,6 +3,7 @@ package linter
 import (
 	"bytes"
 	"strings"
+	"sync"
 )
 
 // The TOML library gives positions for syntax errors only, and keys of an
@@ -11,17 +12,40 @@ import (
 // errors can name a line and column.
 
 type tomlLine struct {
-	n      int    // 1-based line number
-	text   string // without the line ending
-	indent int
+	n       int    // 1-based line number
+	text    string // without the line ending, leading white space trimmed
+	compact string // text without spaces, for matching table headers
+	indent  int
 }
 
+// tomlLines splits src into lines; the split of the last file asked for is
+// kept, since a file's rules ask for it once each.
 func tomlLines(src []byte) []tomlLine {
+	linesCache.Lock()
+	defer linesCache.Unlock()
+	if len(src) > 0 && len(linesCache.src) == len(src) && &linesCache.src[0] == &src[0] {
+		return linesCache.lines
+	}
+	linesCache.src, linesCache.lines = src, splitTOMLLines(src)
+	return linesCache.lines
+}
+
+var linesCache struct {
+	sync.Mutex
+	src   []byte
+	lines []tomlLine
+}
+
+func splitTOMLLines(src []byte) []tomlLine {
 	var out []tomlLine
 	for i, l := range bytes.Split(src, []byte("\n")) {
 		s := strings.TrimRight(string(l), "\r")
 		t := strings.TrimLeft(s, " \t")
-		out = append(out, tomlLine{n: i + 1, text: t, indent: len(s) - len(t)})
+		c := ""
+		if strings.HasPrefix(t, "[") {
+			c = strings.ReplaceAll(t, " ", "")
+		}
+		out = append(out, tomlLine{n: i + 1, text: t, compact: c, indent: len(s) - len(t)})
 	}
 	return out
 }
@@ -31,14 +55,13 @@ func tomlLines(src []byte) []tomlLine {
 // moves an error's line number.
 func isTableHeader(t string) bool { return strings.HasPrefix(t, "[") }
 
-func isHeader(t, header string) bool {
-	t = strings.ReplaceAll(t, " ", "")
-	return strings.HasPrefix(t, "[["+header+"]]")
+// isHeader and isSubtable take a line's compact text.
+func isHeader(compact, header string) bool {
+	return strings.HasPrefix(compact, "[["+header+"]]")
 }
 
-func isSubtable(t, header string) bool {
-	t = strings.ReplaceAll(t, " ", "")
-	return strings.HasPrefix(t, "["+header+".") || strings.HasPrefix(t, "[["+header+".")
+func isSubtable(compact, header string) bool {
+	return strings.HasPrefix(compact, "["+header+".") || strings.HasPrefix(compact, "[["+header+".")
 }
 
 // tableLines returns the lines of the idx-th [[header]] table (header
@@ -47,7 +70,7 @@ func tableLines(src []byte, header string, idx int) []tomlLine {
 	ls := tomlLines(src)
 	n := -1
 	for i, l := range ls {
-		if !isHeader(l.text, header) {
+		if !isHeader(l.compact, header) {
 			continue
 		}
 		n++
@@ -55,7 +78,7 @@ func tableLines(src []byte, header string, idx int) []tomlLine {
 			continue
 		}
 		j := i + 1
-		for j < len(ls) && (!isTableHeader(ls[j].text) || isSubtable(ls[j].text, header)) {
+		for j < len(ls) && (!isTableHeader(ls[j].text) || isSubtable(ls[j].compact, header)) {
 			j++
 		}
 		return ls[i:j]
@@ -96,7 +119,7 @@ func locateKey(src []byte, header string, idx int, key string) (int, int) {
 		if keyAt(l.text, key) {
 			return l.n, l.indent + 1
 		}
-		t := strings.ReplaceAll(l.text, " ", "")
+		t := l.compact
 		if t == "["+header+"."+key+"]" || strings.HasPrefix(t, "["+header+"."+key+".") || t == "[["+header+"."+key+"]]" {
 			return l.n, l.indent + 1
 		}

@@ -21,18 +21,24 @@ type regexpRule struct {
 	lits []string // nil: no prefilter
 }
 
-// mayMatch reports whether re can match somewhere in d.
+// mayMatch reports whether re can match somewhere in d (computed once per
+// document).
 func (r regexpRule) mayMatch(d *linter.Document) bool {
-	if r.lits == nil || d.FoldTraps() {
+	if r.lits == nil {
 		return true
 	}
-	lower := d.LowerText()
-	for _, l := range r.lits {
-		if strings.Contains(lower, l) {
+	return d.Memo(r.Regexp, func() any {
+		if d.FoldTraps() {
 			return true
 		}
-	}
-	return false
+		lower := d.LowerText()
+		for _, l := range r.lits {
+			if strings.Contains(lower, l) {
+				return true
+			}
+		}
+		return false
+	}).(bool)
 }
 
 // blocks returns the indices of the blocks of d in which re may match: the

@@ -185,49 +185,44 @@ func sentenceAround(d *linter.Document, start, end int) [2]int {
 
 // foldApostrophes makes a straight apostrophe in a pattern also match the
 // typographic ones (’ and ʼ), which scraped and word-processed ads use as
-// often as the straight one: "you'll" matches "you’ll". Patterns that do
-// not parse are returned unchanged, for the compiler to report.
+// often as the straight one: "you'll" matches "you’ll". Apostrophes inside
+// a character class or escaped are left as they are.
 func foldApostrophes(p string) string {
 	if !strings.ContainsRune(p, '\'') {
 		return p
 	}
-	re, err := syntax.Parse(p, syntax.Perl)
-	if err != nil {
-		return p
-	}
-	var walk func(r *syntax.Regexp) *syntax.Regexp
-	walk = func(r *syntax.Regexp) *syntax.Regexp {
-		if r.Op == syntax.OpLiteral {
-			if !containsRune(r.Rune, '\'') {
-				return r
+	var b strings.Builder
+	inClass := false
+	for i := 0; i < len(p); i++ {
+		c := p[i]
+		switch {
+		case c == '\\' && i+1 < len(p):
+			b.WriteByte(c)
+			i++
+			b.WriteByte(p[i])
+			continue
+		case inClass && c == ']':
+			inClass = false
+		case !inClass && c == '[':
+			inClass = true
+			b.WriteByte(c)
+			// A "]" or "^]" right after "[" is a literal.
+			if i+1 < len(p) && p[i+1] == '^' {
+				i++
+				b.WriteByte(p[i])
 			}
-			// Split the literal into pieces around each apostrophe.
-			var subs []*syntax.Regexp
-			start := 0
-			for i, c := range r.Rune {
-				if c != '\'' {
-					continue
-				}
-				if i > start {
-					subs = append(subs, &syntax.Regexp{Op: syntax.OpLiteral, Flags: r.Flags, Rune: append([]rune(nil), r.Rune[start:i]...)})
-				}
-				subs = append(subs, &syntax.Regexp{Op: syntax.OpCharClass, Rune: []rune{'\'', '\'', 'ʼ', 'ʼ', '’', '’'}})
-				start = i + 1
+			if i+1 < len(p) && p[i+1] == ']' {
+				i++
+				b.WriteByte(p[i])
 			}
-			if start < len(r.Rune) {
-				subs = append(subs, &syntax.Regexp{Op: syntax.OpLiteral, Flags: r.Flags, Rune: append([]rune(nil), r.Rune[start:]...)})
-			}
-			if len(subs) == 1 {
-				return subs[0]
-			}
-			return &syntax.Regexp{Op: syntax.OpConcat, Sub: subs}
+			continue
+		case !inClass && c == '\'':
+			b.WriteString("['’ʼ]")
+			continue
 		}
-		for i, s := range r.Sub {
-			r.Sub[i] = walk(s)
-		}
-		return r
+		b.WriteByte(c)
 	}
-	return walk(re).String()
+	return b.String()
 }
 
 func containsRune(rs []rune, r rune) bool {
