@@ -10,7 +10,9 @@ import (
 	"github.com/hirelint/hirelint/rules"
 )
 
-func base(t *testing.T) *linter.Config {
+func base(t *testing.T) *linter.Config { return baseB(t) }
+
+func baseB(t testing.TB) *linter.Config {
 	t.Helper()
 	cfg, err := linter.NewConfig(rules.Kinds()).Extend(hirelint.DefaultRulesName, hirelint.DefaultRules)
 	if err != nil {

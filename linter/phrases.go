@@ -25,8 +25,11 @@ type PhraseSet struct {
 	n    int
 }
 
+// edge labels a trie edge: the word and the punctuation before it.
+type edge struct{ sep, norm string }
+
 type trieNode struct {
-	next map[string]*trieNode
+	next map[edge]*trieNode
 	// id of the phrase ending here, -1 if none.
 	id int
 	// ends lists phrases ending here that need punctuation right after
@@ -111,7 +114,7 @@ func (s *PhraseSet) Add(phrase string, id int, inf Inflect) error {
 	return nil
 }
 
-func edgeKey(sep, norm string) string { return sep + "\x00" + norm }
+func edgeKey(sep, norm string) edge { return edge{sep, norm} }
 
 func (s *PhraseSet) insert(norms []string, ws []Word, id int, suffix string) {
 	n := &s.root
@@ -122,7 +125,7 @@ func (s *PhraseSet) insert(norms []string, ws []Word, id int, suffix string) {
 		}
 		k := edgeKey(sep, w)
 		if n.next == nil {
-			n.next = map[string]*trieNode{}
+			n.next = map[edge]*trieNode{}
 		}
 		c := n.next[k]
 		if c == nil {

@@ -118,11 +118,19 @@ func (r *patternRule) Check(p *linter.Pass) {
 			continue
 		}
 		text := d.Text[b.Start:b.End]
+		// Exceptions are looked for only in blocks with a match.
 		var ex [][2]int
-		for _, re := range excep {
-			for _, m := range re.FindAllStringIndex(text, -1) {
-				ex = append(ex, [2]int{m[0], m[1]})
+		exDone := false
+		exceptions := func() [][2]int {
+			if !exDone {
+				exDone = true
+				for _, re := range excep {
+					for _, m := range re.FindAllStringIndex(text, -1) {
+						ex = append(ex, [2]int{m[0], m[1]})
+					}
+				}
 			}
+			return ex
 		}
 		var taken [][2]int
 		for i, re := range all {
@@ -130,7 +138,7 @@ func (r *patternRule) Check(p *linter.Pass) {
 				continue
 			}
 			for _, m := range re.FindAllStringSubmatchIndex(text, -1) {
-				if m[1] == m[0] || overlaps(ex, m[0], m[1]) || overlaps(taken, m[0], m[1]) ||
+				if m[1] == m[0] || overlaps(exceptions(), m[0], m[1]) || overlaps(taken, m[0], m[1]) ||
 					r.ctx.cancels(d, b.Start+m[0], b.Start+m[1]) {
 					continue
 				}
