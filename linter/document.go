@@ -218,6 +218,7 @@ func (b *builder) sep(s string) { b.text.WriteString(s) }
 func (b *builder) finish() {
 	b.endBlock()
 	b.doc.Text = b.text.String()
+	b.doc.promoteLabels()
 	sec := -1
 	for i := range b.doc.Blocks {
 		if b.doc.Blocks[i].Kind == Heading {
@@ -227,6 +228,35 @@ func (b *builder) finish() {
 		}
 		b.doc.Blocks[i].Section = sec
 	}
+}
+
+// promoteLabels turns label paragraphs into headings: a short paragraph
+// right before a list that ends in ":" or is set in bold ("**What you'll
+// bring**", "<b>Requirements:</b>") is how many ads write their section
+// headings, and rules that count the items under "Requirements" need to see
+// it as one.
+func (d *Document) promoteLabels() {
+	for i := 0; i+1 < len(d.Blocks); i++ {
+		bl := d.Blocks[i]
+		if bl.Kind != Paragraph || d.Blocks[i+1].Kind != ListItem {
+			continue
+		}
+		text := strings.TrimSpace(d.Text[bl.Start:bl.End])
+		if len(text) == 0 || len(text) > 80 || len(strings.Fields(text)) > 8 || strings.ContainsAny(text, "\n.!?;") {
+			continue
+		}
+		if strings.HasSuffix(text, ":") || d.boldBefore(bl.Start) {
+			d.Blocks[i].Kind, d.Blocks[i].Level = Heading, 6
+		}
+	}
+}
+
+// boldBefore reports whether the source just before Text offset t opens
+// bold text: "**", "__", "<b>" or "<strong>".
+func (d *Document) boldBefore(t int) bool {
+	off := d.SourceOffset(t)
+	pre := strings.ToLower(string(d.Source[max(0, off-8):off]))
+	return strings.HasSuffix(pre, "**") || strings.HasSuffix(pre, "__") || strings.HasSuffix(pre, "<b>") || strings.HasSuffix(pre, "<strong>")
 }
 
 // Memo returns the value cached under key for this document, computing it
