@@ -5,40 +5,104 @@ import (
 	"regexp/syntax"
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/hirelint/hirelint/linter"
 )
 
-// A regexp is a compiled regular expression with a prefilter: a set of
+// A regexpRule is a compiled regular expression with a prefilter: a set of
 // lower-case strings at least one of which must occur in any text it
-// matches. Most patterns never match most ads, and looking for a few
-// literals in the lower-cased text is far cheaper than running the regexp,
-// so a pattern whose literals are all absent is skipped for the document.
+// matches. Most patterns never match most ads, so a pattern whose literals
+// are all absent is skipped, and one whose literals occur is run only on
+// the blocks that hold them. The literals of all patterns are found in one
+// pass over the ad (see literalIndex).
 type regexpRule struct {
 	*regexp.Regexp
-	lits []string // nil: no prefilter
+	lits []int32 // ids in the literal table; nil: no prefilter
 }
 
-// mayMatch reports whether re can match somewhere in d (computed once per
-// document).
+// literalTable holds the literals of every pattern compiled in the process,
+// and the matcher over them, rebuilt when patterns with new literals are
+// compiled (that is, when a config is loaded).
+var literalTable struct {
+	sync.Mutex
+	ids     map[string]int32
+	list    []string
+	matcher *acMatcher
+}
+
+func registerLiterals(ls []string) []int32 {
+	literalTable.Lock()
+	defer literalTable.Unlock()
+	if literalTable.ids == nil {
+		literalTable.ids = map[string]int32{}
+	}
+	out := make([]int32, 0, len(ls))
+	for _, l := range ls {
+		id, ok := literalTable.ids[l]
+		if !ok {
+			id = int32(len(literalTable.list))
+			literalTable.ids[l] = id
+			literalTable.list = append(literalTable.list, l)
+			literalTable.matcher = nil
+		}
+		out = append(out, id)
+	}
+	return out
+}
+
+func currentMatcher() *acMatcher {
+	literalTable.Lock()
+	defer literalTable.Unlock()
+	if literalTable.matcher == nil {
+		literalTable.matcher = newACMatcher(literalTable.list)
+	}
+	return literalTable.matcher
+}
+
+// literalIndex maps each literal found in a document to the sorted blocks
+// it occurs in.
+type literalIndex map[int32][]int
+
+// literals returns the literal index of d, computed once per document (and
+// matcher).
+func literals(d *linter.Document) literalIndex {
+	m := currentMatcher()
+	return d.Memo(m, func() any {
+		idx := literalIndex{}
+		lower := d.LowerText()
+		bi := 0
+		m.scan(lower, func(id int32, end int) {
+			at := end - 1
+			for bi < len(d.Blocks) && d.Blocks[bi].End <= at {
+				bi++
+			}
+			if bi >= len(d.Blocks) || d.Blocks[bi].Start > at {
+				return // in a separator between blocks
+			}
+			bs := idx[id]
+			if len(bs) == 0 || bs[len(bs)-1] != bi {
+				idx[id] = append(bs, bi)
+			}
+		})
+		return idx
+	}).(literalIndex)
+}
+
+// mayMatch reports whether re can match somewhere in d.
 func (r regexpRule) mayMatch(d *linter.Document) bool {
-	if r.lits == nil {
+	if r.lits == nil || d.FoldTraps() {
 		return true
 	}
-	return d.Memo(r.Regexp, func() any {
-		if d.FoldTraps() {
+	idx := literals(d)
+	for _, id := range r.lits {
+		if len(idx[id]) > 0 {
 			return true
 		}
-		lower := d.LowerText()
-		for _, l := range r.lits {
-			if strings.Contains(lower, l) {
-				return true
-			}
-		}
-		return false
-	}).(bool)
+	}
+	return false
 }
 
 // blocks returns the indices of the blocks of d in which re may match: the
@@ -51,31 +115,20 @@ func (r regexpRule) blocks(d *linter.Document) []int {
 		}
 		return all
 	}
-	lower := d.LowerText()
-	seen := map[int]bool{}
+	idx := literals(d)
 	var out []int
-	for _, l := range r.lits {
-		for off := 0; ; {
-			i := strings.Index(lower[off:], l)
-			if i < 0 {
-				break
-			}
-			at := off + i
-			bi := sort.Search(len(d.Blocks), func(j int) bool { return d.Blocks[j].End > at })
-			if bi < len(d.Blocks) && d.Blocks[bi].Start <= at && !seen[bi] {
-				seen[bi] = true
-				out = append(out, bi)
-			}
-			// Skip to the end of this block: one hit is enough.
-			if bi < len(d.Blocks) && d.Blocks[bi].End > at {
-				off = d.Blocks[bi].End
-			} else {
-				off = at + len(l)
-			}
-		}
+	for _, id := range r.lits {
+		out = append(out, idx[id]...)
 	}
 	sort.Ints(out)
-	return out
+	n := 0
+	for i, b := range out {
+		if i == 0 || b != out[n-1] {
+			out[n] = b
+			n++
+		}
+	}
+	return out[:n]
 }
 
 // possible returns the regexps of res that may match in d.
@@ -93,7 +146,7 @@ func withPrefilter(re *regexp.Regexp, expr string) regexpRule {
 	r := regexpRule{Regexp: re}
 	if p, err := syntax.Parse(expr, syntax.Perl); err == nil {
 		if lits, ok := requiredLiterals(p.Simplify()); ok && usefulLiterals(lits) {
-			r.lits = lits
+			r.lits = registerLiterals(lits)
 		}
 	}
 	return r
