@@ -88,14 +88,7 @@ func lintFiles(o options, paths []string, cfgs *configs, rep output.Reporter, st
 	}
 	attachCorpus(o, jobs)
 	prog := newProgress(stderr, len(jobs))
-	i := 0
-	ordered(func() (fileJob, bool) {
-		if i == len(jobs) {
-			return fileJob{}, false
-		}
-		i++
-		return jobs[i-1], true
-	}, func(j fileJob) fileOut {
+	ordered(each(jobs), func(j fileJob) fileOut {
 		return lintFile(o, j)
 	}, func(out fileOut) {
 		prog.step()
@@ -212,14 +205,7 @@ func attachCorpus(o options, jobs []fileJob) {
 		return
 	}
 	corpus := linter.NewCorpus()
-	i := 0
-	ordered(func() (fileJob, bool) {
-		if i == len(jobs) {
-			return fileJob{}, false
-		}
-		i++
-		return jobs[i-1], true
-	}, func(j fileJob) struct{} {
+	ordered(each(jobs), func(j fileJob) struct{} {
 		if src, err := os.ReadFile(j.path); err == nil && int64(len(src)) <= o.maxSize && bytes.IndexByte(src, 0) < 0 {
 			corpus.Add(linter.Parse(j.path, src, linter.FormatForPath(j.path)))
 		}

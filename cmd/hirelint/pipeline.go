@@ -30,3 +30,16 @@ func ordered[I, R any](next func() (I, bool), work func(I) R, emit func(R)) {
 		emit(<-ch)
 	}
 }
+
+// each yields the items of a slice, for ordered.
+func each[I any](items []I) func() (I, bool) {
+	i := 0
+	return func() (I, bool) {
+		if i == len(items) {
+			var zero I
+			return zero, false
+		}
+		i++
+		return items[i-1], true
+	}
+}
