@@ -130,3 +130,18 @@ func TestPhraseSet(t *testing.T) {
 		t.Errorf("matches = %q, want %q", got, want)
 	}
 }
+
+// TestPhraseHyphenBranches checks that a hyphen in the text follows both a
+// hyphenated and a spaced phrase, so an exception written with spaces
+// still cancels hyphenated text when a hyphenated phrase shares its start.
+func TestPhraseHyphenBranches(t *testing.T) {
+	s := NewPhraseSet()
+	s.Add("always-on", 0, Inflect{})
+	s.Add("always on data", 1, Inflect{})
+	d := Parse("x", []byte("An always-on data platform, always-on pagers."), PlainText)
+	var got []int
+	s.Longest(d, func(m PhraseMatch) { got = append(got, m.ID) })
+	if len(got) != 2 || got[0] != 1 || got[1] != 0 {
+		t.Errorf("matches = %v, want [1 0] (the longer spaced phrase, then the hyphenated one)", got)
+	}
+}

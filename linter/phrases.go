@@ -151,31 +151,52 @@ func (s *PhraseSet) insert(norms []string, ws []Word, id int, suffix string) {
 
 // Longest calls fn with the longest phrase match starting at each word of
 // d, in order; matches may overlap. Matches never cross a block boundary.
+// A hyphen between two words of the text matches both a hyphen and a space
+// in a phrase, so both branches of the trie are followed.
 func (s *PhraseSet) Longest(d *Document, fn func(PhraseMatch)) {
 	words := d.Words()
+	var frontier, next []*trieNode
 	for i := range words {
-		n := s.root.next[edgeKey("", words[i].Norm)]
+		first := s.root.next[edgeKey("", words[i].Norm)]
+		if first == nil {
+			continue
+		}
 		best := PhraseMatch{ID: -1}
-		for j := i; n != nil; {
-			if n.id >= 0 {
-				best = PhraseMatch{Start: i, End: j + 1, ID: n.id}
-			}
-			for _, e := range n.ends {
-				if rest := d.Text[words[j].End:]; strings.HasPrefix(rest, e.suffix) && !startsWord(rest[len(e.suffix):]) {
-					best = PhraseMatch{Start: i, End: j + 1, ID: e.id, Suffix: len(e.suffix)}
-					break
+		frontier = append(frontier[:0], first)
+		for j := i; len(frontier) > 0; {
+			for _, n := range frontier {
+				if n.id >= 0 && (best.ID < 0 || best.End < j+1 || (best.End == j+1 && n.id < best.ID && best.Suffix == 0)) {
+					best = PhraseMatch{Start: i, End: j + 1, ID: n.id}
+				}
+				for _, e := range n.ends {
+					if rest := d.Text[words[j].End:]; strings.HasPrefix(rest, e.suffix) && !startsWord(rest[len(e.suffix):]) {
+						if best.End < j+1 || best.Suffix < len(e.suffix) {
+							best = PhraseMatch{Start: i, End: j + 1, ID: e.id, Suffix: len(e.suffix)}
+						}
+						break
+					}
 				}
 			}
 			j++
-			if j >= len(words) || words[j].Block != words[i].Block || n.next == nil {
+			if j >= len(words) || words[j].Block != words[i].Block {
 				break
 			}
 			w := words[j]
-			c := n.next[edgeKey(w.Sep, w.Norm)]
-			if c == nil && w.Sep == "-" {
-				c = n.next[edgeKey("", w.Norm)]
+			next = next[:0]
+			for _, n := range frontier {
+				if n.next == nil {
+					continue
+				}
+				if c := n.next[edgeKey(w.Sep, w.Norm)]; c != nil {
+					next = append(next, c)
+				}
+				if w.Sep == "-" {
+					if c := n.next[edgeKey("", w.Norm)]; c != nil {
+						next = append(next, c)
+					}
+				}
 			}
-			n = c
+			frontier, next = next, frontier
 		}
 		if best.ID >= 0 {
 			fn(best)

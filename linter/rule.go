@@ -2,6 +2,7 @@ package linter
 
 import (
 	"fmt"
+	"regexp"
 	"strconv"
 	"strings"
 	"unicode"
@@ -90,18 +91,32 @@ func (p *Pass) Message(vars ...string) string {
 
 // ExpandMessage replaces {name} placeholders in tmpl with values given as
 // name, value pairs. "match" and "suggestion" values are quoted; a match is
-// shown on one line and shortened when long.
+// shown on one line and shortened when long. {name|text} gives text when
+// the value is empty or not given.
 func ExpandMessage(tmpl string, vars ...string) string {
-	pairs := make([]string, 0, len(vars))
+	vals := map[string]string{}
 	for i := 0; i+1 < len(vars); i += 2 {
-		v := vars[i+1]
-		if vars[i] == "match" || vars[i] == "suggestion" {
-			v = quote(v)
-		}
-		pairs = append(pairs, "{"+vars[i]+"}", v)
+		vals[vars[i]] = vars[i+1]
 	}
-	return strings.NewReplacer(pairs...).Replace(tmpl)
+	return placeholderRe.ReplaceAllStringFunc(tmpl, func(ph string) string {
+		name, def, hasDef := strings.Cut(ph[1:len(ph)-1], "|")
+		v, ok := vals[name]
+		switch {
+		case ok && v != "":
+			if name == "match" || name == "suggestion" {
+				return quote(v)
+			}
+			return v
+		case hasDef:
+			return def
+		case ok:
+			return v
+		}
+		return ph
+	})
 }
+
+var placeholderRe = regexp.MustCompile(`\{[a-z_]+(?:\|[^{}]*)?\}`)
 
 func quote(s string) string {
 	s = strings.Join(strings.Fields(s), " ")

@@ -65,3 +65,21 @@ func TestDropOverlaps(t *testing.T) {
 		}
 	}
 }
+
+func TestExpandMessage(t *testing.T) {
+	for _, tc := range []struct {
+		tmpl string
+		vars []string
+		want string
+	}{
+		{"{match} is vague", []string{"match", "strong\nmaths"}, `"strong maths" is vague`},
+		{"e.g. {suggestion|fluency}", []string{"suggestion", ""}, "e.g. fluency"},
+		{"e.g. {suggestion|fluency}", []string{"suggestion", "fluent in English"}, `e.g. "fluent in English"`},
+		{"{count} items", []string{"count", "9"}, "9 items"},
+		{"{unknown} stays", nil, "{unknown} stays"},
+	} {
+		if got := ExpandMessage(tc.tmpl, tc.vars...); got != tc.want {
+			t.Errorf("ExpandMessage(%q, %q) = %q, want %q", tc.tmpl, tc.vars, got, tc.want)
+		}
+	}
+}
