@@ -137,7 +137,7 @@ func (r *patternRule) Check(p *linter.Pass) {
 			if !where[i][bi] {
 				continue
 			}
-			for _, m := range re.FindAllStringSubmatchIndex(text, -1) {
+			for _, m := range r.findAll(re.Regexp, text) {
 				if m[1] == m[0] || overlaps(exceptions(), m[0], m[1]) || overlaps(taken, m[0], m[1]) ||
 					r.ctx.cancels(d, b.Start+m[0], b.Start+m[1]) {
 					continue
@@ -156,6 +156,16 @@ func (r *patternRule) Check(p *linter.Pass) {
 			r.report(p, f.re, f.text, f.base, f.m)
 		}
 	}
+}
+
+// findAll returns the matches of re in text, with the positions of its
+// groups only when a rewrite template or a reported group needs them
+// (finding groups costs the regexp engine more).
+func (r *patternRule) findAll(re *regexp.Regexp, text string) [][]int {
+	if len(r.opts.Replace) > 0 || r.opts.Report != "" {
+		return re.FindAllStringSubmatchIndex(text, -1)
+	}
+	return re.FindAllStringIndex(text, -1)
 }
 
 func (r *patternRule) report(p *linter.Pass, re *regexp.Regexp, text string, base int, m []int) {

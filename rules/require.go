@@ -113,10 +113,19 @@ func (r *requireRule) satisfied(d *linter.Document) bool {
 	if len(res) == 0 {
 		return false
 	}
+	plain := r.scope.all() && len(r.unless) == 0 && len(r.ctx.unless) == 0
 	for _, re := range res {
 		for _, bi := range re.blocks(d) {
 			b := d.Blocks[bi]
-			for _, m := range re.FindAllStringIndex(d.Text[b.Start:b.End], -1) {
+			text := d.Text[b.Start:b.End]
+			if plain {
+				// Any match counts: stop at the first.
+				if re.MatchString(text) {
+					return true
+				}
+				continue
+			}
+			for _, m := range re.FindAllStringIndex(text, -1) {
 				if r.counts(d, bi, b.Start+m[0], b.Start+m[1]) {
 					return true
 				}
