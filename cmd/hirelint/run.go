@@ -41,6 +41,8 @@ Usage:
   hirelint [flags] -            lint standard input
   hirelint rules [--family F]   list the rules
   hirelint explain RULE-ID      show a rule's documentation with an example
+  hirelint fix [flags] -|FILE   print the ad with the safe rewrites applied (an editor filter)
+  hirelint lsp [flags]          run the language server on standard input and output
 
 With no path, hirelint reads standard input when it is not a terminal.
 
@@ -58,6 +60,7 @@ Examples:
   hirelint --input jsonl < ads.jsonl       one JSON line out per ad in
   hirelint --format sarif . > hirelint.sarif
   pbpaste | hirelint --stdin-filename ad.md -
+  hirelint fix --stdin-filename ad.md - < draft.md > fixed.md
   hirelint --disable ad-length draft.md    turn a rule (or a family) off
   hirelint explain missing-salary
 
@@ -132,6 +135,12 @@ func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if len(args) > 0 && (args[0] == "rules" || args[0] == "explain") {
 		return runSubcommand(args[0], args[1:], stdout, stderr)
+	}
+	if len(args) > 0 && args[0] == "fix" {
+		return runFix(args[1:], stdin, stdout, stderr)
+	}
+	if len(args) > 0 && args[0] == "lsp" {
+		return runLSP(args[1:], stdin, stdout, stderr)
 	}
 	var o options
 	fs := newFlagSet(&o, stderr)
