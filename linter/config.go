@@ -409,6 +409,9 @@ func (c *Config) build(r *RuleConfig) error {
 	}{{"only_if", hdr.OnlyIf, &r.onlyIf}, {"skip_if", hdr.SkipIf, &r.skipIf}} {
 		*c.dst = nil
 		for _, p := range c.pats {
+			if err := CheckRegexpSize(p); err != nil {
+				return lerr(c.key, err)
+			}
 			re, err := regexp.Compile("(?im)" + p)
 			if err != nil {
 				return lerr(c.key, fmt.Errorf("bad regular expression %q: %v", p, err))

@@ -6,7 +6,6 @@ import (
 	"sort"
 	"strings"
 	"sync"
-	"unicode/utf8"
 )
 
 // Format is the markup a document is written in.
@@ -128,6 +127,8 @@ type Document struct {
 	lower     string
 	memo      map[any]any
 	foldTraps bool
+	runeOnce  sync.Once
+	runeMarks []runeMark
 }
 
 // Parse builds a Document from source bytes.
@@ -375,7 +376,7 @@ func (d *Document) Position(off int) (line, col int) {
 	if off < start { // inside the BOM
 		return 1, 1
 	}
-	return i + 1, utf8.RuneCount(d.Source[start:off]) + 1
+	return i + 1, d.runesBetween(start, off) + 1
 }
 
 // LineSpan returns the source span of the 1-based line n, without its line

@@ -4,8 +4,9 @@ import "sort"
 
 // SafeEdits chooses the edits --fix applies: the first safe fix of each
 // finding, in order of position, leaving out any fix whose edits would
-// overlap (or touch the same point as) an edit already chosen. Fixes that
-// are not safe (templates for the writer to complete) are never chosen.
+// overlap (or touch the same point as) an edit already chosen or one
+// another. Fixes that are not safe (templates for the writer to complete)
+// are never chosen.
 func SafeEdits(fs []Finding) []TextEdit {
 	var chosen []TextEdit
 	ordered := append([]Finding(nil), fs...)
@@ -15,7 +16,7 @@ func SafeEdits(fs []Finding) []TextEdit {
 			if !fx.Safe || len(fx.Edits) == 0 {
 				continue
 			}
-			if !clashes(chosen, fx.Edits) {
+			if !clashes(chosen, fx.Edits) && !selfClashes(fx.Edits) {
 				chosen = append(chosen, fx.Edits...)
 			}
 			break
@@ -23,6 +24,17 @@ func SafeEdits(fs []Finding) []TextEdit {
 	}
 	sort.SliceStable(chosen, func(i, j int) bool { return chosen[i].Span.Start < chosen[j].Span.Start })
 	return chosen
+}
+
+// selfClashes reports whether two edits of one fix overlap or touch at one
+// point: such a fix is malformed and is left out.
+func selfClashes(edits []TextEdit) bool {
+	for i := 1; i < len(edits); i++ {
+		if clashes(edits[:i], edits[i:i+1]) {
+			return true
+		}
+	}
+	return false
 }
 
 func clashes(chosen, edits []TextEdit) bool {

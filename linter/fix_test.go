@@ -77,3 +77,19 @@ func TestFixExample(t *testing.T) {
 		t.Error("a template fix was applied")
 	}
 }
+
+// TestSafeEditsSkipsSelfOverlappingFix is a crash FuzzEdits found: a fix
+// whose own edits overlap (an insertion at the start of a replacement of
+// the same text) was chosen, so the order of its edits was a guess.
+func TestSafeEditsSkipsSelfOverlappingFix(t *testing.T) {
+	bad := linter.Fix{Safe: true, Edits: []linter.TextEdit{{Span: linter.Span{Start: 0, End: 1}, NewText: "x"}, {Span: linter.Span{Start: 0, End: 0}, NewText: "y"}}}
+	good := linter.Fix{Safe: true, Edits: []linter.TextEdit{{Span: linter.Span{Start: 2, End: 3}, NewText: "z"}}}
+	fs := []linter.Finding{
+		{Span: linter.Span{Start: 0, End: 1}, Fixes: []linter.Fix{bad}},
+		{Span: linter.Span{Start: 2, End: 3}, Fixes: []linter.Fix{good}},
+	}
+	got := linter.SafeEdits(fs)
+	if len(got) != 1 || got[0].NewText != "z" {
+		t.Errorf("SafeEdits = %+v, want only the edit of the well-formed fix", got)
+	}
+}

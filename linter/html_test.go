@@ -226,10 +226,10 @@ func TestHTMLBroken(t *testing.T) {
 }
 
 func FuzzParseHTML(f *testing.F) {
-	for _, src := range brokenHTML {
+	for _, src := range append(brokenHTML, parserSeeds(f, ".html")...) {
 		f.Add(src)
 	}
 	f.Fuzz(func(t *testing.T, src string) {
-		checkMapping(t, Parse("x.html", []byte(src), HTML))
+		checkDocument(t, Parse("x.html", []byte(src), HTML))
 	})
 }

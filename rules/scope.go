@@ -85,6 +85,9 @@ func compileAll(key string, pats []string, caseSensitive ...bool) ([]regexpRule,
 		if strings.TrimSpace(p) == "" {
 			return nil, linter.OptErr(key, fmt.Errorf("pattern %d is empty", i+1))
 		}
+		if err := linter.CheckRegexpSize(p); err != nil {
+			return nil, linter.OptErr(key, err)
+		}
 		re, err := regexp.Compile(flags + foldApostrophes(p))
 		if err != nil {
 			// Report the error without the flags prepended here.

@@ -17,6 +17,10 @@ import (
 // directory upwards.
 const ConfigName = ".hirelint.toml"
 
+// maxConfigSize bounds what is read of a config file: a config with a
+// phrase list of 100,000 entries is a few megabytes.
+const maxConfigSize = 64 << 20
+
 // configs finds and caches the rule set for each directory.
 type configs struct {
 	base     *linter.Config
@@ -57,9 +61,9 @@ func (c *configs) load(path string) (*linter.Config, error) {
 	if cfg, ok := c.byFile[path]; ok {
 		return cfg, nil
 	}
-	src, err := os.ReadFile(path)
+	src, err := readRegular(path, maxConfigSize, "the limit for config files")
 	if err != nil {
-		return nil, fmt.Errorf("read config: %w", err)
+		return nil, fmt.Errorf("read config %s: %w", displayPath(path), unwrapPathErr(err))
 	}
 	cfg, err := c.base.Extend(displayPath(path), src)
 	if err != nil {

@@ -3,7 +3,6 @@ package main
 import (
 	"bufio"
 	"bytes"
-	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -101,7 +100,7 @@ type ignores []ignoreFile
 
 // load adds dir's .hirelintignore, if any.
 func (is ignores) load(dir string) ignores {
-	data, err := os.ReadFile(filepath.Join(dir, IgnoreName))
+	data, err := readRegular(filepath.Join(dir, IgnoreName), maxConfigSize, "the limit for config files")
 	if err != nil {
 		return is
 	}

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"fmt"
 	"io"
-	"os"
 	"sync/atomic"
 	"time"
 
@@ -129,12 +128,12 @@ func plural(n int, word string) string {
 
 // lintFile reads, lints and (with --fix or --diff) fixes one file.
 func lintFile(o options, j fileJob) (out fileOut) {
-	st, err := readForFix(j.path)
+	st, err := readForFix(j.path, o.maxSize)
+	if isSkipped(err) {
+		return fileOut{err: fmt.Errorf("%s: %v; skipped", j.path, err)}
+	}
 	if err != nil {
 		return fileOut{err: fmt.Errorf("%s: %v", j.path, unwrapPathErr(err))}
-	}
-	if int64(len(st.data)) > o.maxSize {
-		return fileOut{err: fmt.Errorf("%s: %d bytes is larger than --max-file-size (%d bytes); skipped", j.path, len(st.data), o.maxSize)}
 	}
 	if bytes.IndexByte(st.data, 0) >= 0 {
 		return fileOut{notice: fmt.Sprintf("%s: binary file (holds NUL bytes); skipped", j.path)}
@@ -206,7 +205,7 @@ func attachCorpus(o options, jobs []fileJob) {
 	}
 	corpus := linter.NewCorpus()
 	ordered(each(jobs), func(j fileJob) struct{} {
-		if src, err := os.ReadFile(j.path); err == nil && int64(len(src)) <= o.maxSize && bytes.IndexByte(src, 0) < 0 {
+		if src, err := readRegular(j.path, o.maxSize, "--max-file-size"); err == nil && bytes.IndexByte(src, 0) < 0 {
 			corpus.Add(linter.Parse(j.path, src, linter.FormatForPath(j.path)))
 		}
 		return struct{}{}

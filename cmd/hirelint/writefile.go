@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -16,12 +17,14 @@ type readState struct {
 	data []byte
 }
 
-func readForFix(path string) (readState, error) {
+// readForFix reads path for linting and fixing, refusing what is not a
+// regular file or is larger than max bytes (see readRegular).
+func readForFix(path string, max int64) (readState, error) {
 	info, err := os.Lstat(path)
 	if err != nil {
 		return readState{}, err
 	}
-	data, err := os.ReadFile(path)
+	data, err := readRegular(path, max, "--max-file-size")
 	if err != nil {
 		return readState{}, err
 	}
@@ -31,19 +34,34 @@ func readForFix(path string) (readState, error) {
 // errChanged reports a file that changed between reading and writing.
 var errChanged = errors.New("the file changed since it was read; not written (run hirelint --fix again)")
 
+// createTemp and tempWriter are os.CreateTemp and the temporary file
+// itself as the writer of the new contents; tests replace them to see a
+// directory refuse a new file and a disk fill up.
+var (
+	createTemp = os.CreateTemp
+	tempWriter = func(f *os.File) io.Writer { return f }
+)
+
 // writeAtomic replaces path's contents with data: it writes a temporary
 // file in the same directory with the original's permissions, syncs it,
 // checks that path is still the file that was read (same type, size,
 // modification time and contents) and renames the temporary file over it.
-// On any error the original is left untouched and the temporary file is
-// removed.
+// A file without any write permission is not replaced. On any error the
+// original is left untouched, the temporary file is removed and the error
+// says the file was not written.
 func writeAtomic(path string, was readState, data []byte) (err error) {
 	if !was.info.Mode().IsRegular() {
-		return fmt.Errorf("not a regular file (%s); not written", was.info.Mode().Type())
+		return fmt.Errorf("%s, not a regular file; not written", describeMode(was.info.Mode()))
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".hirelint-*")
+	if perm := was.info.Mode().Perm(); perm&0o222 == 0 {
+		// Renaming over the file would succeed in a writable directory;
+		// a file nobody may write is not for --fix to change.
+		return fmt.Errorf("a read-only file (mode %04o); not written", perm)
+	}
+	dir := filepath.Dir(path)
+	tmp, err := createTemp(dir, "."+filepath.Base(path)+".hirelint-*")
 	if err != nil {
-		return err
+		return fmt.Errorf("not written: cannot create a temporary file in %s: %w", dir, unwrapPathErr(err))
 	}
 	defer func() {
 		if err != nil {
@@ -51,31 +69,37 @@ func writeAtomic(path string, was readState, data []byte) (err error) {
 			os.Remove(tmp.Name())
 		}
 	}()
-	if _, err = tmp.Write(data); err != nil {
+	step := func(what string, err error) error {
+		if err != nil {
+			return fmt.Errorf("not written: %s: %w", what, unwrapPathErr(err))
+		}
+		return nil
+	}
+	if _, err = tempWriter(tmp).Write(data); err != nil {
+		return step("write the temporary file", err)
+	}
+	if err = step("set the mode of the temporary file", tmp.Chmod(was.info.Mode().Perm())); err != nil {
 		return err
 	}
-	if err = tmp.Chmod(was.info.Mode().Perm()); err != nil {
+	if err = step("sync the temporary file", tmp.Sync()); err != nil {
 		return err
 	}
-	if err = tmp.Sync(); err != nil {
-		return err
-	}
-	if err = tmp.Close(); err != nil {
+	if err = step("close the temporary file", tmp.Close()); err != nil {
 		return err
 	}
 	now, err := os.Lstat(path)
 	if err != nil {
-		return err
+		return step("check the file", err)
 	}
 	if now.Mode() != was.info.Mode() || now.Size() != was.info.Size() || !now.ModTime().Equal(was.info.ModTime()) {
 		return errChanged
 	}
 	cur, err := os.ReadFile(path)
 	if err != nil {
-		return err
+		return step("check the file", err)
 	}
 	if !bytes.Equal(cur, was.data) {
 		return errChanged
 	}
-	return os.Rename(tmp.Name(), path)
+	return step("rename the temporary file over the file", os.Rename(tmp.Name(), path))
 }

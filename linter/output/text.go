@@ -164,10 +164,7 @@ func writeExcerpt(b *strings.Builder, p palette, d *linter.Document, sp linter.S
 	if start < ls.Start {
 		start = ls.Start
 	}
-	pre, mid, post := clipLeft(string(d.Source[ls.Start:start]), ctx), string(d.Source[start:end]), clipRight(string(d.Source[end:ls.End]), ctx)
-	if utf8.RuneCountInString(mid) > 3*ctx {
-		mid = clipRight(mid, 3*ctx)
-	}
+	pre, mid, post := tailText(d.Source, ls.Start, start, ctx), headText(d.Source, start, end, 3*ctx), headText(d.Source, end, ls.End, ctx)
 	pre, mid, post = expandTabs(pre), expandTabs(mid), expandTabs(post)
 	fmt.Fprintf(b, "%s %s%s%s\n", p.dim(gutter(fmt.Sprint(line))), pre, mid, post)
 	n := utf8.RuneCountInString(mid)
@@ -215,8 +212,8 @@ func writeFixDiff(b *strings.Builder, p palette, d *linter.Document, fx linter.F
 	if err != nil {
 		return
 	}
-	pre := clipLeft(string(d.Source[region.Start:lo]), ctx)
-	post := clipRight(string(d.Source[hi:region.End]), ctx)
+	pre := tailText(d.Source, region.Start, lo, ctx)
+	post := headText(d.Source, hi, region.End, ctx)
 	oldText := pre + string(d.Source[lo:hi]) + post
 	newText := pre + string(midNew) + post
 	pieces := WordDiff(strings.TrimRight(oldText, "\r\n"), strings.TrimRight(newText, "\r\n"))
@@ -339,6 +336,30 @@ func plural(n int, word string) string {
 		return "1 " + word
 	}
 	return fmt.Sprintf("%d %ss", n, word)
+}
+
+// tailText returns clipLeft(string(src[lo:hi]), n) without converting more
+// than a few bytes per character kept: a line may be megabytes long, and
+// converting all of it for each of its findings was quadratic. Keeping the
+// last 4(n+2) bytes, from a character boundary, keeps more than n
+// characters, so the result is the same.
+func tailText(src []byte, lo, hi, n int) string {
+	if cut := hi - 4*(n+2); cut > lo {
+		lo = cut
+		for lo < hi && !utf8.RuneStart(src[lo]) {
+			lo++
+		}
+	}
+	return clipLeft(string(src[lo:hi]), n)
+}
+
+// headText returns clipRight(string(src[lo:hi]), n), converting at most
+// 4(n+2) bytes (see tailText).
+func headText(src []byte, lo, hi, n int) string {
+	if cut := lo + 4*(n+2); cut < hi {
+		hi = cut
+	}
+	return clipRight(string(src[lo:hi]), n)
 }
 
 // clipLeft keeps the last n characters of s, marking a cut with "…".

@@ -1,0 +1,7 @@
+//go:build race
+
+package main
+
+// raceEnabled is true when the tests run under the race detector, which
+// makes the slowest tests too slow to run.
+const raceEnabled = true

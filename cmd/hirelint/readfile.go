@@ -1,0 +1,86 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+)
+
+// tooLargeError is a file over a size limit (named by limit, e.g.
+// "--max-file-size"); it is refused without being read.
+type tooLargeError struct {
+	size, max int64
+	limit     string
+}
+
+func (e *tooLargeError) Error() string {
+	return fmt.Sprintf("%d bytes is larger than %s (%d bytes)", e.size, e.limit, e.max)
+}
+
+// notRegularError is a path that is not a regular file: a named pipe would
+// block the run forever, a device could be endless.
+type notRegularError struct{ mode fs.FileMode }
+
+func (e *notRegularError) Error() string {
+	return fmt.Sprintf("%s, not a regular file", describeMode(e.mode))
+}
+
+// describeMode names what a non-regular file is.
+func describeMode(m fs.FileMode) string {
+	switch {
+	case m.IsDir():
+		return "a directory"
+	case m&fs.ModeSymlink != 0:
+		return "a symbolic link"
+	case m&fs.ModeNamedPipe != 0:
+		return "a named pipe (FIFO)"
+	case m&fs.ModeSocket != 0:
+		return "a socket"
+	case m&fs.ModeDevice != 0:
+		return "a device"
+	}
+	return "a special file"
+}
+
+// readRegular reads the regular file at path (following symbolic links).
+// Anything else is refused before it is opened, and a file larger than max
+// bytes (the limit named limit in errors) is refused before it is read, so
+// memory stays bounded by max whatever the file; a file that grows past
+// max while being read is refused too.
+func readRegular(path string, max int64, limit string) ([]byte, error) {
+	info, err := os.Stat(path)
+	if err != nil {
+		return nil, err
+	}
+	if !info.Mode().IsRegular() {
+		return nil, &notRegularError{info.Mode()}
+	}
+	if info.Size() > max {
+		return nil, &tooLargeError{info.Size(), max, limit}
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	var b bytes.Buffer
+	b.Grow(int(info.Size()) + bytes.MinRead)
+	if _, err := b.ReadFrom(io.LimitReader(f, max+1)); err != nil {
+		return nil, err
+	}
+	if int64(b.Len()) > max {
+		return nil, &tooLargeError{int64(b.Len()), max, limit}
+	}
+	return b.Bytes(), nil
+}
+
+// isSkipped reports whether err is a file refused for what it is (not a
+// regular file, too large) rather than one that could not be read.
+func isSkipped(err error) bool {
+	var tl *tooLargeError
+	var nr *notRegularError
+	return errors.As(err, &tl) || errors.As(err, &nr)
+}
