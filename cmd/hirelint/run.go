@@ -37,7 +37,7 @@ func versionString() string {
 const usage = `hirelint: a linter for job ads
 
 Usage:
-  hirelint [flags] [path ...]   lint files and directories (.md, .markdown, .txt)
+  hirelint [flags] [path ...]   lint files and directories (.md, .markdown, .txt, .html)
   hirelint [flags] -            lint standard input
   hirelint rules [--family F]   list the rules
   hirelint explain RULE-ID      show a rule's documentation with an example
