@@ -6,7 +6,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
 
 	"github.com/hirelint/hirelint/linter"
 )
@@ -75,7 +74,9 @@ func runFix(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 	} else {
 		name = paths[0]
-		src, err = os.ReadFile(name)
+		// Only a regular file, and never more than --max-file-size of it:
+		// a named pipe would block, a huge file would be read whole.
+		src, err = readRegular(name, *maxSize, "--max-file-size")
 		if err != nil {
 			err = fmt.Errorf("%s: %v", name, unwrapPathErr(err))
 		}
