@@ -114,16 +114,9 @@ func lintFiles(o options, paths []string, cfgs *configs, rep output.Reporter, st
 	})
 	prog.done()
 	if o.fix && st.fixed > 0 {
-		fmt.Fprintf(stderr, "hirelint: fixed %s in %s\n", plural(st.fixed, "problem"), plural(st.fixedIn, "file"))
+		fmt.Fprintf(stderr, "hirelint: fixed %s in %s\n", output.Plural(st.fixed, "problem"), output.Plural(st.fixedIn, "file"))
 	}
 	return -1
-}
-
-func plural(n int, word string) string {
-	if n == 1 {
-		return "1 " + word
-	}
-	return fmt.Sprintf("%d %ss", n, word)
 }
 
 // lintFile reads, lints and (with --fix or --diff) fixes one file.

@@ -250,14 +250,14 @@ func writeDiffLine(b *strings.Builder, p palette, pieces []Piece, side Op, mark 
 }
 
 func writeSummary(b *strings.Builder, p palette, s Summary) {
-	files := plural(s.Files, "file")
+	files := Plural(s.Files, "file")
 	if s.Errors+s.Warnings+s.Infos == 0 {
 		fmt.Fprintf(b, "%s\n", p.ins(fmt.Sprintf("no problems in %s", files)))
 		return
 	}
 	total := s.Errors + s.Warnings + s.Infos
-	fmt.Fprintf(b, "\n%s (%s, %s, %s) in %d of %s\n", p.path(plural(total, "problem")),
-		p.errorS(plural(s.Errors, "error")), p.warningS(plural(s.Warnings, "warning")), p.infoS(plural(s.Infos, "info")),
+	fmt.Fprintf(b, "\n%s (%s, %s, %s) in %d of %s\n", p.path(Plural(total, "problem")),
+		p.errorS(Plural(s.Errors, "error")), p.warningS(Plural(s.Warnings, "warning")), p.infoS(Plural(s.Infos, "info")),
 		s.FilesWithFindings, files)
 }
 
@@ -303,7 +303,7 @@ func (t *textReporter) writeByRule(b *strings.Builder) {
 			parts = append(parts, fmt.Sprintf("%s ×%d", quoteMatch(m.m), m.n))
 		}
 		if a.files > 1 {
-			parts = append(parts, "in "+plural(a.files, "file"))
+			parts = append(parts, "in "+Plural(a.files, "file"))
 		}
 		fmt.Fprintf(b, "  %s %3d  %s\n", t.p.rule(fmt.Sprintf("%-*s", width, a.rule)), a.n, strings.Join(parts, ", "))
 	}
@@ -331,7 +331,8 @@ func (t *textReporter) writeScores(b *strings.Builder) {
 	}
 }
 
-func plural(n int, word string) string {
+// Plural writes n with word, adding an s unless n is 1: "1 file", "3 files".
+func Plural(n int, word string) string {
 	if n == 1 {
 		return "1 " + word
 	}
