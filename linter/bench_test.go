@@ -85,3 +85,37 @@ func BenchmarkLoadDefault(b *testing.B) {
 		baseB(b)
 	}
 }
+
+// BenchmarkCorpus lints every file in $HIRELINT_BENCH_DIR (skipped when unset).
+func BenchmarkCorpus(b *testing.B) {
+	dir := os.Getenv("HIRELINT_BENCH_DIR")
+	if dir == "" {
+		b.Skip("HIRELINT_BENCH_DIR not set")
+	}
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		b.Fatal(err)
+	}
+	type ad struct {
+		name string
+		src  []byte
+	}
+	var ads []ad
+	total := 0
+	for _, e := range entries {
+		data, err := os.ReadFile(dir + "/" + e.Name())
+		if err != nil {
+			b.Fatal(err)
+		}
+		ads = append(ads, ad{e.Name(), data})
+		total += len(data)
+	}
+	cfg := baseB(b)
+	b.SetBytes(int64(total))
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		for _, a := range ads {
+			cfg.Lint(linter.Parse(a.name, a.src, linter.FormatForPath(a.name)))
+		}
+	}
+}

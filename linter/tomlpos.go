@@ -23,10 +23,15 @@ type tomlLine struct {
 func tomlLines(src []byte) []tomlLine {
 	linesCache.Lock()
 	defer linesCache.Unlock()
+	return cachedLines(src)
+}
+
+func cachedLines(src []byte) []tomlLine {
 	if len(src) > 0 && len(linesCache.src) == len(src) && &linesCache.src[0] == &src[0] {
 		return linesCache.lines
 	}
 	linesCache.src, linesCache.lines = src, splitTOMLLines(src)
+	linesCache.headers = map[string][]int{}
 	return linesCache.lines
 }
 
@@ -34,6 +39,26 @@ var linesCache struct {
 	sync.Mutex
 	src   []byte
 	lines []tomlLine
+	// headers maps a table name to the indices of its [[name]] lines.
+	headers map[string][]int
+}
+
+// headerLines returns the lines of src and the indices of its [[header]]
+// lines.
+func headerLines(src []byte, header string) ([]tomlLine, []int) {
+	linesCache.Lock()
+	defer linesCache.Unlock()
+	ls := cachedLines(src)
+	hs, ok := linesCache.headers[header]
+	if !ok {
+		for i, l := range ls {
+			if isHeader(l.compact, header) {
+				hs = append(hs, i)
+			}
+		}
+		linesCache.headers[header] = hs
+	}
+	return ls, hs
 }
 
 func splitTOMLLines(src []byte) []tomlLine {
@@ -67,23 +92,16 @@ func isSubtable(compact, header string) bool {
 // tableLines returns the lines of the idx-th [[header]] table (header
 // line first, then its keys and subtables).
 func tableLines(src []byte, header string, idx int) []tomlLine {
-	ls := tomlLines(src)
-	n := -1
-	for i, l := range ls {
-		if !isHeader(l.compact, header) {
-			continue
-		}
-		n++
-		if n != idx {
-			continue
-		}
-		j := i + 1
-		for j < len(ls) && (!isTableHeader(ls[j].text) || isSubtable(ls[j].compact, header)) {
-			j++
-		}
-		return ls[i:j]
+	ls, hs := headerLines(src, header)
+	if idx < 0 || idx >= len(hs) {
+		return nil
 	}
-	return nil
+	i := hs[idx]
+	j := i + 1
+	for j < len(ls) && (!isTableHeader(ls[j].text) || isSubtable(ls[j].compact, header)) {
+		j++
+	}
+	return ls[i:j]
 }
 
 // locateHeader returns the line of the idx-th [[header]] table.

@@ -19,8 +19,34 @@ import (
 // the blocks that hold them. The literals of all patterns are found in one
 // pass over the ad (see literalIndex).
 type regexpRule struct {
-	*regexp.Regexp
+	*lazyRegexp
 	lits []int32 // ids in the literal table; nil: no prefilter
+}
+
+// A lazyRegexp is compiled on first use. Expressions of the built-in rule
+// set are known to compile (see prepared), so a process that lints one ad
+// compiles only the few its literals call for; any other expression is
+// compiled when its config is loaded, so that errors are reported then.
+type lazyRegexp struct {
+	expr string
+	once sync.Once
+	re   *regexp.Regexp
+}
+
+// Regexp returns the compiled expression.
+func (l *lazyRegexp) Regexp() *regexp.Regexp {
+	l.once.Do(func() {
+		if l.re == nil {
+			l.re = regexp.MustCompile(l.expr)
+		}
+	})
+	return l.re
+}
+
+func (l *lazyRegexp) MatchString(s string) bool { return l.Regexp().MatchString(s) }
+
+func (l *lazyRegexp) FindAllStringIndex(s string, n int) [][]int {
+	return l.Regexp().FindAllStringIndex(s, n)
 }
 
 // literalTable holds the literals of every pattern compiled in the process,
@@ -142,14 +168,31 @@ func possible(d *linter.Document, res []regexpRule) []regexpRule {
 	return out
 }
 
+// withPrefilter returns expr, compiled (re) or to be compiled on first use
+// (re nil: expr is in the prepared table), with its prefilter.
 func withPrefilter(re *regexp.Regexp, expr string) regexpRule {
-	r := regexpRule{Regexp: re}
-	if p, err := syntax.Parse(expr, syntax.Perl); err == nil {
-		if lits, ok := requiredLiterals(p.Simplify()); ok && usefulLiterals(lits) {
-			r.lits = registerLiterals(lits)
-		}
+	r := regexpRule{lazyRegexp: &lazyRegexp{expr: expr, re: re}}
+	lits, ok := prepared[expr]
+	if !ok {
+		lits = prefilterLiterals(expr)
+	}
+	if lits != nil {
+		r.lits = registerLiterals(lits)
 	}
 	return r
+}
+
+// prefilterLiterals returns the prefilter literals of expr, nil when it has
+// none that are useful.
+func prefilterLiterals(expr string) []string {
+	p, err := syntax.Parse(expr, syntax.Perl)
+	if err != nil {
+		return nil
+	}
+	if lits, ok := requiredLiterals(p.Simplify()); ok && usefulLiterals(lits) {
+		return lits
+	}
+	return nil
 }
 
 // usefulLiterals reports whether lits can serve as a prefilter: they are

@@ -3,6 +3,7 @@ package rules
 import (
 	"fmt"
 	"regexp"
+	"strings"
 
 	"github.com/hirelint/hirelint/linter"
 )
@@ -76,8 +77,8 @@ func (patternKind) Build(o any) (linter.Rule, error) {
 	}
 	if opts.Report != "" {
 		for _, re := range r.res {
-			if re.SubexpIndex(opts.Report) < 0 {
-				return nil, linter.OptErr("report", fmt.Errorf("pattern %q has no group named %q", re.String()[5:], opts.Report))
+			if !hasGroup(re, opts.Report) {
+				return nil, linter.OptErr("report", fmt.Errorf("pattern %q has no group named %q", re.Regexp().String()[5:], opts.Report))
 			}
 		}
 	}
@@ -137,13 +138,13 @@ func (r *patternRule) Check(p *linter.Pass) {
 			if !where[i][bi] {
 				continue
 			}
-			for _, m := range r.findAll(re.Regexp, text) {
+			for _, m := range r.findAll(re.Regexp(), text) {
 				if m[1] == m[0] || overlaps(exceptions(), m[0], m[1]) || overlaps(taken, m[0], m[1]) ||
 					r.ctx.cancels(d, b.Start+m[0], b.Start+m[1]) {
 					continue
 				}
 				taken = append(taken, [2]int{m[0], m[1]})
-				pm := patternMatch{re: re.Regexp, text: text, base: b.Start, m: m, counted: i >= len(alone)}
+				pm := patternMatch{re: re.Regexp(), text: text, base: b.Start, m: m, counted: i >= len(alone)}
 				if pm.counted {
 					counted++
 				}
@@ -223,4 +224,13 @@ func overlaps(spans [][2]int, s, e int) bool {
 		}
 	}
 	return false
+}
+
+// hasGroup reports whether re has a group named name, without compiling a
+// prepared expression for it.
+func hasGroup(re regexpRule, name string) bool {
+	if re.re == nil {
+		return strings.Contains(re.expr, "(?P<"+name+">") || strings.Contains(re.expr, "(?<"+name+">")
+	}
+	return re.re.SubexpIndex(name) >= 0
 }

@@ -73,6 +73,10 @@ func matchAny(res []regexpRule, s string) bool {
 	return false
 }
 
+// recordExpr, when set, sees every expression compileAll compiles (to
+// generate the prepared table).
+var recordExpr func(expr string)
+
 // compileAll compiles regular expressions case-insensitively and in
 // multi-line mode (^ and $ match at line breaks) unless caseSensitive.
 func compileAll(key string, pats []string, caseSensitive ...bool) ([]regexpRule, error) {
@@ -82,13 +86,21 @@ func compileAll(key string, pats []string, caseSensitive ...bool) ([]regexpRule,
 	}
 	var out []regexpRule
 	for i, p := range pats {
+		expr := flags + foldApostrophes(p)
+		if recordExpr != nil {
+			recordExpr(expr)
+		}
+		if _, ok := prepared[expr]; ok {
+			out = append(out, withPrefilter(nil, expr))
+			continue
+		}
 		if strings.TrimSpace(p) == "" {
 			return nil, linter.OptErr(key, fmt.Errorf("pattern %d is empty", i+1))
 		}
 		if err := linter.CheckRegexpSize(p); err != nil {
 			return nil, linter.OptErr(key, err)
 		}
-		re, err := regexp.Compile(flags + foldApostrophes(p))
+		re, err := regexp.Compile(expr)
 		if err != nil {
 			// Report the error without the flags prepended here.
 			msg := err.Error()
@@ -98,7 +110,7 @@ func compileAll(key string, pats []string, caseSensitive ...bool) ([]regexpRule,
 			}
 			return nil, linter.OptErr(key, fmt.Errorf("bad regular expression %q: %s", p, msg))
 		}
-		out = append(out, withPrefilter(re, flags+foldApostrophes(p)))
+		out = append(out, withPrefilter(re, expr))
 	}
 	return out, nil
 }
