@@ -8,6 +8,7 @@ import "sort"
 type acMatcher struct {
 	root  [256]int32 // transitions from the root (dense: most steps start here)
 	nodes []acNode
+	lens  []int // byte length of each literal
 }
 
 type acNode struct {
@@ -20,7 +21,7 @@ type acNode struct {
 }
 
 func newACMatcher(lits []string) *acMatcher {
-	m := &acMatcher{nodes: []acNode{{}}}
+	m := &acMatcher{nodes: []acNode{{}}, lens: make([]int, len(lits))}
 	child := func(n int32, c byte) int32 {
 		nd := &m.nodes[n]
 		i := sort.Search(len(nd.keys), func(i int) bool { return nd.keys[i] >= c })
@@ -30,6 +31,7 @@ func newACMatcher(lits []string) *acMatcher {
 		return -1
 	}
 	for id, l := range lits {
+		m.lens[id] = len(l)
 		n := int32(0)
 		for i := 0; i < len(l); i++ {
 			c := l[i]

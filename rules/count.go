@@ -115,9 +115,10 @@ func (r *countRule) count(d *linter.Document, hi int) int {
 func (r *countRule) countRange(d *linter.Document, first, last, start, end int) int {
 	n := 0
 	for _, re := range possible(d, r.res) {
-		for i := first; i < last; i++ {
-			b := d.Blocks[i]
-			n += len(re.FindAllStringIndex(d.Text[b.Start:b.End], -1))
+		for _, sp := range re.spans(d) {
+			if sp.block >= first && sp.block < last {
+				n += len(re.FindAllStringIndex(d.Text[sp.start:sp.end], -1))
+			}
 		}
 	}
 	if r.set != nil {

@@ -1,8 +1,10 @@
 package rules
 
 import (
+	"maps"
 	"regexp"
 	"regexp/syntax"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -21,6 +23,27 @@ import (
 type regexpRule struct {
 	*lazyRegexp
 	lits []int32 // ids in the literal table; nil: no prefilter
+	shape
+	classes []int32 // ids in the class table of shape.runs
+}
+
+// shape is what the prefilter knows of an expression: its literals, how
+// long a match can be and which context its ends look at.
+type shape struct {
+	lits []string // nil: no useful literals
+	// A match spans at most fixed bytes plus, for each run bound, mult
+	// times the longest run of the bound's characters in the document (an
+	// unbounded repeat such as \s+ spans one run of the characters its
+	// operand can match). fixed < 0: no bound.
+	fixed int
+	runs  []runBound
+}
+
+// A runBound is a set of characters, as sorted inclusive rune ranges
+// (lo, hi pairs), and how many of its runs a match can span.
+type runBound struct {
+	class []rune
+	mult  int
 }
 
 // A lazyRegexp is compiled on first use. Expressions of the built-in rule
@@ -88,8 +111,8 @@ func currentMatcher() *acMatcher {
 	return literalTable.matcher
 }
 
-// literalIndex maps each literal found in a document to the sorted blocks
-// it occurs in.
+// literalIndex maps each literal found in a document to the ends (Text
+// offsets, ascending) of its occurrences inside blocks.
 type literalIndex map[int32][]int
 
 // literals returns the literal index of d, computed once per document (and
@@ -105,13 +128,10 @@ func literals(d *linter.Document) literalIndex {
 			for bi < len(d.Blocks) && d.Blocks[bi].End <= at {
 				bi++
 			}
-			if bi >= len(d.Blocks) || d.Blocks[bi].Start > at {
-				return // in a separator between blocks
+			if bi >= len(d.Blocks) || d.Blocks[bi].Start > end-m.lens[id] {
+				return // not inside one block
 			}
-			bs := idx[id]
-			if len(bs) == 0 || bs[len(bs)-1] != bi {
-				idx[id] = append(bs, bi)
-			}
+			idx[id] = append(idx[id], end)
 		})
 		return idx
 	}).(literalIndex)
@@ -131,30 +151,117 @@ func (r regexpRule) mayMatch(d *linter.Document) bool {
 	return false
 }
 
-// blocks returns the indices of the blocks of d in which re may match: the
-// blocks holding one of its literals, or all blocks.
-func (r regexpRule) blocks(d *linter.Document) []int {
-	if r.lits == nil || d.FoldTraps() {
-		all := make([]int, len(d.Blocks))
-		for i := range all {
-			all[i] = i
+// matchIn reports whether re matches in Text[start:end] (within one
+// block), running it only when one of its literals occurs there.
+func (r regexpRule) matchIn(d *linter.Document, start, end int) bool {
+	if r.lits != nil && !d.FoldTraps() {
+		idx := literals(d)
+		lens := currentMatcher().lens
+		found := false
+		for _, id := range r.lits {
+			ends := idx[id]
+			i := sort.SearchInts(ends, start+lens[id])
+			if i < len(ends) && ends[i] <= end {
+				found = true
+				break
+			}
 		}
-		return all
+		if !found {
+			return false
+		}
+	}
+	return r.MatchString(d.Text[start:end])
+}
+
+// A span is a stretch of one block, Text[Start:End], that the regexp is run
+// over.
+type span struct{ block, start, end int }
+
+// spans returns where re must be run to find all its matches in d, in
+// order. Every match holds one of the expression's literals; when the
+// expression's matches are at most maxLen bytes long, a match holding an
+// occurrence of a literal lies within maxLen bytes of it, so only windows
+// around the occurrences are searched, widened to word (and, for ^ and $,
+// line) boundaries so that the expression sees the same context as in the
+// whole block. Otherwise the spans are the blocks holding an occurrence, or
+// every block when the expression has no literals.
+func (r regexpRule) spans(d *linter.Document) []span {
+	if r.lits == nil || d.FoldTraps() {
+		out := make([]span, len(d.Blocks))
+		for i, b := range d.Blocks {
+			out[i] = span{i, b.Start, b.End}
+		}
+		return out
 	}
 	idx := literals(d)
-	var out []int
+	lens := currentMatcher().lens
+	var out []span
 	for _, id := range r.lits {
-		out = append(out, idx[id]...)
-	}
-	sort.Ints(out)
-	n := 0
-	for i, b := range out {
-		if i == 0 || b != out[n-1] {
-			out[n] = b
-			n++
+		k := lens[id]
+		for _, e := range idx[id] {
+			out = append(out, r.window(d, e-k, e))
 		}
 	}
+	sort.Slice(out, func(i, j int) bool { return out[i].start < out[j].start })
+	n := 0
+	for _, w := range out {
+		if n > 0 && out[n-1].block == w.block && w.start <= out[n-1].end {
+			out[n-1].end = max(out[n-1].end, w.end)
+			continue
+		}
+		out[n] = w
+		n++
+	}
 	return out[:n]
+}
+
+// maxLen returns the most bytes a match can span in d, or -1.
+func (r regexpRule) maxLen(d *linter.Document) int {
+	if r.fixed < 0 {
+		return -1
+	}
+	n := r.fixed
+	for i, rb := range r.runs {
+		n += rb.mult * longestRun(d, r.classes[i])
+	}
+	return n
+}
+
+// window returns the span to search for matches holding Text[start:end],
+// an occurrence of one of the expression's literals.
+func (r regexpRule) window(d *linter.Document, start, end int) span {
+	bs := d.Blocks
+	bi := sort.Search(len(bs), func(i int) bool { return bs[i].End >= end })
+	b := bs[bi]
+	n := r.maxLen(d)
+	if n < 0 {
+		return span{bi, b.Start, b.End}
+	}
+	lo, hi := widen(d.Text, max(b.Start, end-n), min(b.End, start+n), b.Start, b.End)
+	return span{bi, lo, hi}
+}
+
+// widen moves lo back and hi forward, within [min, max), to rune starts
+// and then by one more rune each. The rune added on each side is context
+// only: no match can reach into it, since every match holds an occurrence
+// of a literal and spans at most maxLen bytes; but with it \b, \B, ^ and $
+// see at the ends of text[lo:hi] what they see in text[min:max].
+func widen(text string, lo, hi, min, max int) (int, int) {
+	for lo > min && !utf8.RuneStart(text[lo]) {
+		lo--
+	}
+	for hi < max && !utf8.RuneStart(text[hi]) {
+		hi++
+	}
+	if lo > min {
+		_, w := utf8.DecodeLastRuneInString(text[min:lo])
+		lo -= w
+	}
+	if hi < max {
+		_, w := utf8.DecodeRuneInString(text[hi:max])
+		hi += w
+	}
+	return lo, hi
 }
 
 // possible returns the regexps of res that may match in d.
@@ -171,28 +278,186 @@ func possible(d *linter.Document, res []regexpRule) []regexpRule {
 // withPrefilter returns expr, compiled (re) or to be compiled on first use
 // (re nil: expr is in the prepared table), with its prefilter.
 func withPrefilter(re *regexp.Regexp, expr string) regexpRule {
-	r := regexpRule{lazyRegexp: &lazyRegexp{expr: expr, re: re}}
-	lits, ok := prepared[expr]
+	sh, ok := prepared[expr]
 	if !ok {
-		lits = prefilterLiterals(expr)
+		sh = shapeOf(expr)
 	}
-	if lits != nil {
-		r.lits = registerLiterals(lits)
+	r := regexpRule{lazyRegexp: &lazyRegexp{expr: expr, re: re}, shape: sh}
+	if sh.lits != nil {
+		r.lits = registerLiterals(sh.lits)
+	}
+	for _, rb := range sh.runs {
+		r.classes = append(r.classes, registerClass(rb.class))
 	}
 	return r
 }
 
-// prefilterLiterals returns the prefilter literals of expr, nil when it has
-// none that are useful.
-func prefilterLiterals(expr string) []string {
+// shapeOf works out the shape of expr.
+func shapeOf(expr string) shape {
 	p, err := syntax.Parse(expr, syntax.Perl)
 	if err != nil {
-		return nil
+		return shape{fixed: -1}
 	}
-	if lits, ok := requiredLiterals(p.Simplify()); ok && usefulLiterals(lits) {
-		return lits
+	p = p.Simplify()
+	sh := shape{}
+	if b, ok := maxLen(p); ok {
+		sh.fixed = b.fixed
+		for _, k := range slices.Sorted(maps.Keys(b.runs)) {
+			sh.runs = append(sh.runs, runBound{[]rune(k), b.runs[k]})
+		}
+	} else {
+		sh.fixed = -1
 	}
-	return nil
+	if lits, ok := requiredLiterals(p); ok && usefulLiterals(lits) {
+		sh.lits = lits
+	}
+	return sh
+}
+
+// A bound is the most bytes a match of an expression can span: fixed
+// plus, for each character class (a string of sorted rune ranges), mult
+// times the longest run of its characters in the text.
+type bound struct {
+	fixed int
+	runs  map[string]int
+}
+
+func (b *bound) add(o bound, times int) {
+	b.fixed += o.fixed * times
+	for k, n := range o.runs {
+		if b.runs == nil {
+			b.runs = map[string]int{}
+		}
+		b.runs[k] += n * times
+	}
+}
+
+// maxLen returns the bound of re; ok is false when there is none (a
+// repeat of more than a single character class spans a run of its
+// characters, so that happens only for very large classes).
+func maxLen(re *syntax.Regexp) (b bound, ok bool) {
+	switch re.Op {
+	case syntax.OpLiteral:
+		for _, c := range re.Rune {
+			if re.Flags&syntax.FoldCase != 0 {
+				b.fixed += maxFoldLen(c)
+			} else {
+				b.fixed += runeLen(c)
+			}
+		}
+	case syntax.OpCharClass:
+		if len(re.Rune) > 0 {
+			b.fixed = runeLen(re.Rune[len(re.Rune)-1])
+		}
+	case syntax.OpAnyCharNotNL, syntax.OpAnyChar:
+		b.fixed = utf8.UTFMax
+	case syntax.OpCapture, syntax.OpQuest:
+		return maxLen(re.Sub[0])
+	case syntax.OpStar, syntax.OpPlus:
+		return runOf(re.Sub[0]), true
+	case syntax.OpRepeat:
+		if re.Max < 0 {
+			return runOf(re.Sub[0]), true
+		}
+		sub, ok := maxLen(re.Sub[0])
+		if !ok {
+			return b, false
+		}
+		b.add(sub, re.Max)
+	case syntax.OpConcat:
+		for _, s := range re.Sub {
+			sub, ok := maxLen(s)
+			if !ok {
+				return b, false
+			}
+			b.add(sub, 1)
+		}
+	case syntax.OpAlternate:
+		// At most the longest fixed part plus every alternative's runs.
+		for _, s := range re.Sub {
+			sub, ok := maxLen(s)
+			if !ok {
+				return b, false
+			}
+			b.fixed = max(b.fixed, sub.fixed)
+			sub.fixed = 0
+			b.add(sub, 1)
+		}
+	}
+	return b, true // assertions and empty matches span nothing
+}
+
+// runOf returns the bound of an unbounded repeat of re: one run of the
+// characters re can match.
+func runOf(re *syntax.Regexp) bound {
+	var rs []rune
+	charsOf(re, &rs)
+	if len(rs) == 0 {
+		return bound{}
+	}
+	return bound{runs: map[string]int{string(normRanges(rs)): 1}}
+}
+
+// charsOf appends to rs the rune ranges re can match a character of.
+func charsOf(re *syntax.Regexp, rs *[]rune) {
+	switch re.Op {
+	case syntax.OpLiteral:
+		for _, c := range re.Rune {
+			*rs = append(*rs, c, c)
+			if re.Flags&syntax.FoldCase != 0 {
+				for f := unicode.SimpleFold(c); f != c; f = unicode.SimpleFold(f) {
+					*rs = append(*rs, f, f)
+				}
+			}
+		}
+	case syntax.OpCharClass:
+		*rs = append(*rs, re.Rune...)
+	case syntax.OpAnyCharNotNL:
+		*rs = append(*rs, 0, '\n'-1, '\n'+1, unicode.MaxRune)
+	case syntax.OpAnyChar:
+		*rs = append(*rs, 0, unicode.MaxRune)
+	}
+	for _, s := range re.Sub {
+		charsOf(s, rs)
+	}
+}
+
+// normRanges sorts and merges rune ranges.
+func normRanges(rs []rune) []rune {
+	type rg struct{ lo, hi rune }
+	var l []rg
+	for i := 0; i+1 < len(rs); i += 2 {
+		l = append(l, rg{rs[i], rs[i+1]})
+	}
+	sort.Slice(l, func(i, j int) bool { return l[i].lo < l[j].lo })
+	var out []rune
+	for _, r := range l {
+		if n := len(out); n > 0 && r.lo <= out[n-1]+1 {
+			out[n-1] = max(out[n-1], r.hi)
+			continue
+		}
+		out = append(out, r.lo, r.hi)
+	}
+	return out
+}
+
+// maxFoldLen returns the longest UTF-8 encoding among the case foldings of
+// c (the Kelvin sign folds to k, for one).
+func maxFoldLen(c rune) int {
+	n := runeLen(c)
+	for f := unicode.SimpleFold(c); f != c; f = unicode.SimpleFold(f) {
+		n = max(n, runeLen(f))
+	}
+	return n
+}
+
+// runeLen is utf8.RuneLen, with utf8.UTFMax for runes that have no
+// encoding (surrogates).
+func runeLen(c rune) int {
+	if n := utf8.RuneLen(c); n > 0 {
+		return n
+	}
+	return utf8.UTFMax
 }
 
 // usefulLiterals reports whether lits can serve as a prefilter: they are
@@ -214,6 +479,18 @@ func usefulLiterals(lits []string) bool {
 		}
 	}
 	return len(lits) > 0
+}
+
+// betterLiterals reports whether a is a better prefilter than b: usable,
+// then with longer literals, then with fewer.
+func betterLiterals(a, b []string) bool {
+	if ua, ub := usefulLiterals(a), usefulLiterals(b); ua != ub {
+		return ua
+	}
+	if ma, mb := minLen(a), minLen(b); ma != mb {
+		return ma > mb
+	}
+	return len(a) < len(b)
 }
 
 func minLen(ls []string) int {
@@ -259,7 +536,7 @@ func requiredLiterals(re *syntax.Regexp) ([]string, bool) {
 		// Any child's set will do; keep the most selective one.
 		var best []string
 		for _, s := range re.Sub {
-			if ls, ok := requiredLiterals(s); ok && (best == nil || minLen(ls) > minLen(best)) {
+			if ls, ok := requiredLiterals(s); ok && (best == nil || betterLiterals(ls, best)) {
 				best = ls
 			}
 		}

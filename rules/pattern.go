@@ -3,6 +3,8 @@ package rules
 import (
 	"fmt"
 	"regexp"
+	"slices"
+	"sort"
 	"strings"
 
 	"github.com/hirelint/hirelint/linter"
@@ -101,33 +103,39 @@ func (r *patternRule) Check(p *linter.Pass) {
 		return
 	}
 	excep := possible(d, r.excep)
-	var found []patternMatch
-	counted := 0
 	all := append(alone, res...)
-	// For each pattern, the blocks where its literals occur.
-	where := make([]map[int]bool, len(all))
-	cand := map[int]bool{}
+	// Where each pattern may match, and the blocks holding such spans.
+	spans := make([][]span, len(all))
+	var blocks []int
 	for i, re := range all {
-		where[i] = map[int]bool{}
-		for _, bi := range re.blocks(d) {
-			where[i][bi] = true
-			cand[bi] = true
+		spans[i] = re.spans(d)
+		for _, sp := range spans[i] {
+			blocks = append(blocks, sp.block)
 		}
 	}
-	for bi, b := range d.Blocks {
-		if !cand[bi] || (!r.scope.all() && !r.scope.in(d, bi)) {
+	sort.Ints(blocks)
+	blocks = slices.Compact(blocks)
+	exSpans := make([][]span, len(excep))
+	for j, re := range excep {
+		exSpans[j] = re.spans(d)
+	}
+	var found []patternMatch
+	counted := 0
+	for _, bi := range blocks {
+		if !r.scope.all() && !r.scope.in(d, bi) {
 			continue
 		}
-		text := d.Text[b.Start:b.End]
 		// Exceptions are looked for only in blocks with a match.
 		var ex [][2]int
 		exDone := false
 		exceptions := func() [][2]int {
 			if !exDone {
 				exDone = true
-				for _, re := range excep {
-					for _, m := range re.FindAllStringIndex(text, -1) {
-						ex = append(ex, [2]int{m[0], m[1]})
+				for j, re := range excep {
+					for _, sp := range inBlock(exSpans[j], bi) {
+						for _, m := range re.FindAllStringIndex(d.Text[sp.start:sp.end], -1) {
+							ex = append(ex, [2]int{sp.start + m[0], sp.start + m[1]})
+						}
 					}
 				}
 			}
@@ -135,20 +143,20 @@ func (r *patternRule) Check(p *linter.Pass) {
 		}
 		var taken [][2]int
 		for i, re := range all {
-			if !where[i][bi] {
-				continue
-			}
-			for _, m := range r.findAll(re.Regexp(), text) {
-				if m[1] == m[0] || overlaps(exceptions(), m[0], m[1]) || overlaps(taken, m[0], m[1]) ||
-					r.ctx.cancels(d, b.Start+m[0], b.Start+m[1]) {
-					continue
+			for _, sp := range inBlock(spans[i], bi) {
+				text := d.Text[sp.start:sp.end]
+				for _, m := range r.findAll(re.Regexp(), text) {
+					s, e := sp.start+m[0], sp.start+m[1]
+					if e == s || overlaps(exceptions(), s, e) || overlaps(taken, s, e) || r.ctx.cancels(d, s, e) {
+						continue
+					}
+					taken = append(taken, [2]int{s, e})
+					pm := patternMatch{re: re.Regexp(), text: text, base: sp.start, m: m, counted: i >= len(alone)}
+					if pm.counted {
+						counted++
+					}
+					found = append(found, pm)
 				}
-				taken = append(taken, [2]int{m[0], m[1]})
-				pm := patternMatch{re: re.Regexp(), text: text, base: b.Start, m: m, counted: i >= len(alone)}
-				if pm.counted {
-					counted++
-				}
-				found = append(found, pm)
 			}
 		}
 	}
@@ -233,4 +241,14 @@ func hasGroup(re regexpRule, name string) bool {
 		return strings.Contains(re.expr, "(?P<"+name+">") || strings.Contains(re.expr, "(?<"+name+">")
 	}
 	return re.re.SubexpIndex(name) >= 0
+}
+
+// inBlock returns the spans of block bi among spans (sorted by position).
+func inBlock(spans []span, bi int) []span {
+	i := sort.Search(len(spans), func(i int) bool { return spans[i].block >= bi })
+	j := i
+	for j < len(spans) && spans[j].block == bi {
+		j++
+	}
+	return spans[i:j]
 }

@@ -115,9 +115,8 @@ func (r *requireRule) satisfied(d *linter.Document) bool {
 	}
 	plain := r.scope.all() && len(r.unless) == 0 && len(r.ctx.unless) == 0
 	for _, re := range res {
-		for _, bi := range re.blocks(d) {
-			b := d.Blocks[bi]
-			text := d.Text[b.Start:b.End]
+		for _, sp := range re.spans(d) {
+			text := d.Text[sp.start:sp.end]
 			if plain {
 				// Any match counts: stop at the first.
 				if re.MatchString(text) {
@@ -126,7 +125,7 @@ func (r *requireRule) satisfied(d *linter.Document) bool {
 				continue
 			}
 			for _, m := range re.FindAllStringIndex(text, -1) {
-				if r.counts(d, bi, b.Start+m[0], b.Start+m[1]) {
+				if r.counts(d, sp.block, sp.start+m[0], sp.start+m[1]) {
 					return true
 				}
 			}
@@ -155,9 +154,8 @@ func (r *requireRule) counts(d *linter.Document, bi, start, end int) bool {
 	if hi > ctx[1] {
 		hi = ctx[1]
 	}
-	window := d.Text[lo:hi]
-	for _, re := range possible(d, r.unless) {
-		if re.MatchString(window) {
+	for _, re := range r.unless {
+		if re.matchIn(d, lo, hi) {
 			return false
 		}
 	}

@@ -175,7 +175,7 @@ func (c context) cancels(d *linter.Document, start, end int) bool {
 	}
 	s := sentenceAround(d, start, end)
 	for _, re := range c.unless {
-		if re.mayMatch(d) && re.MatchString(d.Text[s[0]:s[1]]) {
+		if re.matchIn(d, s[0], s[1]) {
 			return true
 		}
 	}

@@ -1,0 +1,85 @@
+package rules
+
+import (
+	"sort"
+	"sync"
+	"unicode/utf8"
+
+	"github.com/hirelint/hirelint/linter"
+)
+
+// A runClass is a set of characters whose longest run in a document bounds
+// an unbounded repeat (see bound).
+type runClass struct {
+	ascii  [utf8.RuneSelf]bool
+	ranges []rune // sorted inclusive lo, hi pairs, all of them
+}
+
+func (c *runClass) has(r rune) bool {
+	i := sort.Search(len(c.ranges)/2, func(i int) bool { return c.ranges[2*i+1] >= r })
+	return i < len(c.ranges)/2 && c.ranges[2*i] <= r
+}
+
+// classTable holds the run classes of every pattern compiled in the
+// process.
+var classTable struct {
+	sync.Mutex
+	ids  map[string]int32
+	list []*runClass
+}
+
+func registerClass(ranges []rune) int32 {
+	classTable.Lock()
+	defer classTable.Unlock()
+	key := string(ranges)
+	if id, ok := classTable.ids[key]; ok {
+		return id
+	}
+	if classTable.ids == nil {
+		classTable.ids = map[string]int32{}
+	}
+	c := &runClass{ranges: ranges}
+	for b := rune(0); b < utf8.RuneSelf; b++ {
+		c.ascii[b] = c.has(b)
+	}
+	id := int32(len(classTable.list))
+	classTable.ids[key] = id
+	classTable.list = append(classTable.list, c)
+	return id
+}
+
+type runsKey struct{}
+
+// longestRun returns the length in bytes of the longest run of characters
+// of class id in the text of d, computed once per document.
+func longestRun(d *linter.Document, id int32) int {
+	runs := d.Memo(runsKey{}, func() any { return map[int32]int{} }).(map[int32]int)
+	if n, ok := runs[id]; ok {
+		return n
+	}
+	classTable.Lock()
+	c := classTable.list[id]
+	classTable.Unlock()
+	text := d.Text
+	best, cur := 0, 0
+	for i := 0; i < len(text); {
+		b := text[i]
+		in, w := false, 1
+		if b < utf8.RuneSelf {
+			in = c.ascii[b]
+		} else {
+			var r rune
+			r, w = utf8.DecodeRuneInString(text[i:])
+			in = c.has(r)
+		}
+		if in {
+			cur += w
+			best = max(best, cur)
+		} else {
+			cur = 0
+		}
+		i += w
+	}
+	runs[id] = best
+	return best
+}

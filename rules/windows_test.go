@@ -1,0 +1,87 @@
+package rules
+
+import (
+	"fmt"
+	"math/rand"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/hirelint/hirelint/linter"
+)
+
+// blockMatches runs re over every block of d, as if there were no
+// prefilter.
+func blockMatches(re regexpRule, d *linter.Document) [][2]int {
+	var out [][2]int
+	for _, b := range d.Blocks {
+		for _, m := range re.Regexp().FindAllStringIndex(d.Text[b.Start:b.End], -1) {
+			out = append(out, [2]int{b.Start + m[0], b.Start + m[1]})
+		}
+	}
+	return out
+}
+
+func spanMatches(re regexpRule, d *linter.Document) [][2]int {
+	var out [][2]int
+	for _, sp := range re.spans(d) {
+		for _, m := range re.Regexp().FindAllStringIndex(d.Text[sp.start:sp.end], -1) {
+			out = append(out, [2]int{sp.start + m[0], sp.start + m[1]})
+		}
+	}
+	return out
+}
+
+// TestSpansFindEveryMatch checks that searching only the windows around
+// literal occurrences finds exactly the matches a search of whole blocks
+// finds, for expressions with word boundaries, line anchors, unbounded
+// repeats and case folding, over random text built from their pieces.
+func TestSpansFindEveryMatch(t *testing.T) {
+	exprs := []string{
+		`\bsalary\b`, `^salary`, `salary$`, `\bpay\s+range\b`, `\b\d+k\s*(?:-|to)\s*\d+k\b`,
+		`(?:[$€]|\bUS\$)\s?[1-9][\d,.]*(?:[^\pL\pN.,]|$)`, `\bfrom\s+(?:\w+\s+){0,3}home\b`,
+		`(?-i:\b[A-Z][a-z]+\s+office\b)`, `^\s*remote\s*$`, `\bk\b`, `équipe\s+\w*`, `\Bary\B`,
+		`per\s+year.*`, `\bin\s+(?-i:[A-Z]\w+)`,
+	}
+	pieces := []string{"salary", "Salary", "SALARY", "pay", "range", "  ", " ", "\n", "\t", "$", "€", "US$", "1", "0", "120", "k",
+		"K", "\u212a", "-", "to", ",", ".", "from", "home", "my", "office", "Berlin", "in", "per", "year", "remote", "équipe",
+		"é", "x", "ary", "_", "\xff", "ſ"}
+	rng := rand.New(rand.NewSource(1))
+	for _, e := range exprs {
+		re, err := compileAll("patterns", []string{e})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i := 0; i < 400; i++ {
+			var b strings.Builder
+			for n := rng.Intn(60); n > 0; n-- {
+				b.WriteString(pieces[rng.Intn(len(pieces))])
+			}
+			d := linter.Parse("ad.txt", []byte(b.String()), linter.PlainText)
+			want, got := blockMatches(re[0], d), spanMatches(re[0], d)
+			if !reflect.DeepEqual(want, got) {
+				t.Fatalf("%s over %q:\nblocks %v\nspans  %v", e, d.Text, want, got)
+			}
+		}
+	}
+}
+
+func TestShapeBounds(t *testing.T) {
+	for _, tc := range []struct {
+		expr  string
+		fixed int
+		runs  string
+	}{
+		{`abc`, 3, "[]"},
+		{`(?i)k`, 3, "[]"}, // the Kelvin sign is three bytes
+		{`a\s+b`, 2, "[{[9 10 12 13 32 32] 1}]"},
+		{`a(?:\s+b){0,2}`, 3, "[{[9 10 12 13 32 32] 2}]"},
+		{`x|yy|\d*`, 2, "[{[48 57] 1}]"},
+		{`é{2,3}`, 6, "[]"},
+	} {
+		sh := shapeOf(tc.expr)
+		if sh.fixed != tc.fixed || fmt.Sprint(sh.runs) != tc.runs {
+			t.Errorf("%s: fixed %d runs %v, want %d %s", tc.expr, sh.fixed, sh.runs, tc.fixed, tc.runs)
+		}
+	}
+}
