@@ -129,6 +129,8 @@ type Document struct {
 	foldTraps bool
 	runeOnce  sync.Once
 	runeMarks []runeMark
+	ids       []int32 // see wordIDs
+	idsFor    int
 }
 
 // Parse builds a Document from source bytes.

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -22,7 +23,11 @@ type Inflect struct {
 // phrase must appear in the text.
 type PhraseSet struct {
 	root trieNode
-	n    int
+	// firsts indexes the root's children by the word id of their word
+	// (see wordIDs): most words of an ad start no phrase of any set, and
+	// are skipped without a lookup by text.
+	firsts map[int32]*trieNode
+	n      int
 }
 
 // edge labels a trie edge: the word and the punctuation before it.
@@ -62,7 +67,9 @@ func startsWord(s string) bool {
 }
 
 // NewPhraseSet returns an empty set.
-func NewPhraseSet() *PhraseSet { return &PhraseSet{root: trieNode{id: -1}} }
+func NewPhraseSet() *PhraseSet {
+	return &PhraseSet{root: trieNode{id: -1}, firsts: map[int32]*trieNode{}}
+}
 
 // Len returns the number of phrases added.
 func (s *PhraseSet) Len() int { return s.n }
@@ -131,6 +138,9 @@ func (s *PhraseSet) insert(norms []string, ws []Word, id int, suffix string) {
 		if c == nil {
 			c = &trieNode{id: -1}
 			n.next[k] = c
+			if i == 0 {
+				s.firsts[internWord(w)] = c
+			}
 		}
 		n = c
 	}
@@ -155,9 +165,13 @@ func (s *PhraseSet) insert(norms []string, ws []Word, id int, suffix string) {
 // in a phrase, so both branches of the trie are followed.
 func (s *PhraseSet) Longest(d *Document, fn func(PhraseMatch)) {
 	words := d.Words()
+	ids := d.wordIDs()
 	var frontier, next []*trieNode
 	for i := range words {
-		first := s.root.next[edgeKey("", words[i].Norm)]
+		if ids[i] < 0 {
+			continue
+		}
+		first := s.firsts[ids[i]]
 		if first == nil {
 			continue
 		}
@@ -245,4 +259,48 @@ func verbForms(w string) []string {
 func isCVC(s string) bool {
 	v := func(c byte) bool { return strings.IndexByte("aeiou", c) >= 0 }
 	return !v(s[0]) && v(s[1]) && !v(s[2]) && strings.IndexByte("wxy", s[2]) < 0
+}
+
+// words interns the first words of all phrases of all phrase sets of the
+// process, so that an ad's words are looked up by text once, not once per
+// set.
+var words struct {
+	sync.RWMutex
+	ids map[string]int32
+}
+
+func internWord(w string) int32 {
+	words.Lock()
+	defer words.Unlock()
+	id, ok := words.ids[w]
+	if !ok {
+		if words.ids == nil {
+			words.ids = map[string]int32{}
+		}
+		id = int32(len(words.ids))
+		words.ids[w] = id
+	}
+	return id
+}
+
+// wordIDs returns the interned id of each word of d, -1 for words that
+// start no phrase, computed once per document (and number of interned
+// words, which grows only when rules are loaded).
+func (d *Document) wordIDs() []int32 {
+	words.RLock()
+	defer words.RUnlock()
+	if d.ids != nil && d.idsFor == len(words.ids) {
+		return d.ids
+	}
+	ws := d.Words()
+	ids := make([]int32, len(ws))
+	for i, w := range ws {
+		id, ok := words.ids[w.Norm]
+		if !ok {
+			id = -1
+		}
+		ids[i] = id
+	}
+	d.ids, d.idsFor = ids, len(words.ids)
+	return ids
 }
