@@ -5,8 +5,11 @@ import (
 	"fmt"
 	"reflect"
 	"regexp"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"github.com/BurntSushi/toml"
 )
@@ -82,6 +85,20 @@ type layer struct {
 	// among the tables with that header in its file.
 	header string
 	idx    int
+	// decoded, when set, gives the table's values decoded ahead of time
+	// (md and prim are then unset).
+	decoded *DecodedRule
+}
+
+// A DecodedRule is a [[rule]] table of a config file decoded ahead of time,
+// so that loading the file needs no TOML parsing (see rules.LoadDefault).
+type DecodedRule struct {
+	// Decode returns fresh values of the rule's header and options (a
+	// pointer to its kind's options struct), as decoding the table into
+	// an empty header and the kind's NewOptions gives.
+	Decode func() (RuleHeader, any)
+	// Line is the line of the table's [[rule]] header.
+	Line int
 }
 
 // Config is a compiled rule set: the default rules with any number of user
@@ -234,11 +251,60 @@ func (c *Config) clone(file string) *Config {
 		Overrides: c.Overrides,
 	}
 	for _, r := range c.Rules {
-		cp := &RuleConfig{RuleHeader: r.RuleHeader, File: r.File, Line: r.Line, layers: r.layers}
+		cp := &RuleConfig{RuleHeader: r.RuleHeader, KindImpl: r.KindImpl, Options: r.Options, Rule: r.Rule,
+			onlyIf: r.onlyIf, skipIf: r.skipIf, File: r.File, Line: r.Line, layers: r.layers}
 		n.Rules = append(n.Rules, cp)
 		n.byID[r.ID] = cp
 	}
 	return n
+}
+
+// ExtendDecoded is Extend for a file whose [[rule]] tables are given
+// decoded (and that has nothing else): src is the file's text, used only
+// to locate errors in later layers. The rules are compiled in parallel.
+func (c *Config) ExtendDecoded(file string, src []byte, rules []DecodedRule) (*Config, error) {
+	n := c.clone(file)
+	var touched []*RuleConfig
+	for i := range rules {
+		dr := &rules[i]
+		h, _ := dr.Decode()
+		r := n.byID[h.ID]
+		if r == nil {
+			r = &RuleConfig{}
+			r.ID = h.ID
+			n.Rules = append(n.Rules, r)
+			n.byID[h.ID] = r
+		} else if h.Kind != "" && h.Kind != r.Kind {
+			return nil, &ConfigError{File: file, Line: dr.Line, Col: 1, Rule: h.ID, Key: "kind", Err: fmt.Errorf("cannot change the kind of rule %q from %q to %q; give the new rule another id", h.ID, r.Kind, h.Kind)}
+		}
+		r.layers = append(append([]layer(nil), r.layers...), layer{file: file, src: src, header: "rule", idx: i, decoded: dr})
+		r.File, r.Line = file, dr.Line
+		r.Rule = nil
+		touched = append(touched, r)
+	}
+	errs := make([]error, len(touched))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for w := 0; w < min(runtime.GOMAXPROCS(0), 4); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				i := int(next.Add(1)) - 1
+				if i >= len(touched) {
+					return
+				}
+				errs[i] = n.build(touched[i])
+			}
+		}()
+	}
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return nil, err
+		}
+	}
+	return n, n.checkRequires()
 }
 
 // applyLayer layers rule tables (written under header, the first being the
@@ -286,8 +352,13 @@ func (n *Config) applyLayer(file string, src []byte, md toml.MetaData, header st
 		}
 		r.layers = append(append([]layer(nil), r.layers...), layer{file: file, src: src, md: md, prim: prim, header: header, idx: i})
 		r.File, r.Line = file, line
+		r.Rule = nil
 	}
+	// Rules this layer does not touch keep what they were compiled to.
 	for _, r := range n.Rules {
+		if r.Rule != nil {
+			continue
+		}
 		if err := n.build(r); err != nil {
 			return err
 		}
@@ -304,6 +375,11 @@ func (n *Config) applyLayer(file string, src []byte, md toml.MetaData, header st
 			n.selects = append(n.selects, selection{id, sel.on})
 		}
 	}
+	return n.checkRequires()
+}
+
+// checkRequires checks that the rules rules require exist.
+func (n *Config) checkRequires() error {
 	for _, r := range n.Rules {
 		for _, dep := range r.Requires {
 			if n.byID[dep] == nil || dep == r.ID {
@@ -334,6 +410,14 @@ func (c *Config) build(r *RuleConfig) error {
 	var kind Kind
 	var opts any
 	for _, l := range r.layers {
+		if l.decoded != nil {
+			hdr, opts = l.decoded.Decode()
+			kind = c.kinds[hdr.Kind]
+			if kind == nil {
+				return &ConfigError{File: l.file, Line: l.decoded.Line, Col: 1, Rule: r.ID, Key: "kind", Err: fmt.Errorf("unknown kind %q", hdr.Kind)}
+			}
+			continue
+		}
 		line := locateHeader(l.src, l.header, l.idx)
 		cerr := func(key string, err error) error {
 			ln, col := line, 1

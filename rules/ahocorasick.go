@@ -9,6 +9,9 @@ type acMatcher struct {
 	root  [256]int32 // transitions from the root (dense: most steps start here)
 	nodes []acNode
 	lens  []int // byte length of each literal
+	// wordStart and wordEnd say whether an occurrence of each literal
+	// counts only where it starts (ends) a word.
+	wordStart, wordEnd []bool
 }
 
 type acNode struct {
@@ -20,8 +23,15 @@ type acNode struct {
 	out []int32
 }
 
-func newACMatcher(lits []string) *acMatcher {
-	m := &acMatcher{nodes: []acNode{{}}, lens: make([]int, len(lits))}
+// newACMatcher builds a matcher for the literal table keys keys (see
+// reqLit.encode).
+func newACMatcher(keys []string) *acMatcher {
+	lits := make([]string, len(keys))
+	m := &acMatcher{nodes: []acNode{{}}, lens: make([]int, len(keys)),
+		wordStart: make([]bool, len(keys)), wordEnd: make([]bool, len(keys))}
+	for i, k := range keys {
+		lits[i], m.wordStart[i], m.wordEnd[i] = decodeLiteral(k)
+	}
 	child := func(n int32, c byte) int32 {
 		nd := &m.nodes[n]
 		i := sort.Search(len(nd.keys), func(i int) bool { return nd.keys[i] >= c })

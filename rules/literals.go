@@ -128,8 +128,13 @@ func literals(d *linter.Document) literalIndex {
 			for bi < len(d.Blocks) && d.Blocks[bi].End <= at {
 				bi++
 			}
-			if bi >= len(d.Blocks) || d.Blocks[bi].Start > end-m.lens[id] {
+			start := end - m.lens[id]
+			if bi >= len(d.Blocks) || d.Blocks[bi].Start > start {
 				return // not inside one block
+			}
+			if m.wordStart[id] && start > 0 && isWordByte(lower[start-1]) ||
+				m.wordEnd[id] && end < len(lower) && isWordByte(lower[end]) {
+				return // inside a word, where the expression cannot have it
 			}
 			idx[id] = append(idx[id], end)
 		})
@@ -308,8 +313,10 @@ func shapeOf(expr string) shape {
 	} else {
 		sh.fixed = -1
 	}
-	if lits, ok := requiredLiterals(p); ok && usefulLiterals(lits) {
-		sh.lits = lits
+	if lits, ok := requiredLiterals(p); ok && usefulLiterals(litStrings(lits)) {
+		for _, l := range lits {
+			sh.lits = append(sh.lits, l.encode())
+		}
 	}
 	return sh
 }
@@ -503,15 +510,57 @@ func minLen(ls []string) int {
 	return m
 }
 
+// A reqLit is a literal that every match of an expression holds, and
+// whether it must start and end a word there. atStart and atEnd, used
+// while the set is worked out, say whether the literal starts (ends) where
+// the match of the sub-expression it came from starts (ends).
+type reqLit struct {
+	s                  string
+	wordStart, wordEnd bool
+	atStart, atEnd     bool
+}
+
+// wordMark marks a literal that must start or end a word, before or after
+// its text; a byte that is never part of UTF-8 text.
+const wordMark = "\xff"
+
+// encode writes l as a key of the literal table.
+func (l reqLit) encode() string {
+	s := l.s
+	if l.wordStart {
+		s = wordMark + s
+	}
+	if l.wordEnd {
+		s += wordMark
+	}
+	return s
+}
+
+// decodeLiteral returns the text of a literal table key and whether it
+// must start and end a word.
+func decodeLiteral(k string) (s string, wordStart, wordEnd bool) {
+	s, wordStart = strings.CutPrefix(k, wordMark)
+	s, wordEnd = strings.CutSuffix(s, wordMark)
+	return s, wordStart, wordEnd
+}
+
+func litStrings(ls []reqLit) []string {
+	out := make([]string, len(ls))
+	for i, l := range ls {
+		out[i] = l.s
+	}
+	return out
+}
+
 // requiredLiterals returns lower-case strings one of which occurs in every
 // match of re; ok is false when no such set is known.
-func requiredLiterals(re *syntax.Regexp) ([]string, bool) {
+func requiredLiterals(re *syntax.Regexp) ([]reqLit, bool) {
 	switch re.Op {
 	case syntax.OpLiteral:
-		return []string{strings.ToLower(string(re.Rune))}, true
+		return []reqLit{{s: strings.ToLower(string(re.Rune)), atStart: true, atEnd: true}}, true
 	case syntax.OpCharClass:
 		// A small class of symbols ("[$£€]") is a set of one-rune literals.
-		var out []string
+		var out []reqLit
 		for i := 0; i+1 < len(re.Rune); i += 2 {
 			if re.Rune[i+1]-re.Rune[i] > 8 || len(out) > 16 {
 				return nil, false
@@ -520,7 +569,7 @@ func requiredLiterals(re *syntax.Regexp) ([]string, bool) {
 				if unicode.IsLetter(c) || unicode.IsDigit(c) || unicode.IsSpace(c) {
 					return nil, false
 				}
-				out = append(out, string(c))
+				out = append(out, reqLit{s: string(c), atStart: true, atEnd: true})
 			}
 		}
 		return out, len(out) > 0
@@ -534,15 +583,31 @@ func requiredLiterals(re *syntax.Regexp) ([]string, bool) {
 		}
 	case syntax.OpConcat:
 		// Any child's set will do; keep the most selective one.
-		var best []string
-		for _, s := range re.Sub {
-			if ls, ok := requiredLiterals(s); ok && (best == nil || betterLiterals(ls, best)) {
-				best = ls
+		var best []reqLit
+		k := -1
+		for i, s := range re.Sub {
+			if ls, ok := requiredLiterals(s); ok && (best == nil || betterLiterals(litStrings(ls), litStrings(best))) {
+				best, k = ls, i
 			}
 		}
-		return best, best != nil
+		if best == nil {
+			return nil, false
+		}
+		out := make([]reqLit, len(best))
+		for i, l := range best {
+			if l.atStart && k > 0 && nonWordBefore(re.Sub[k-1]) && isWordByte(l.s[0]) {
+				l.wordStart = true
+			}
+			if l.atEnd && k+1 < len(re.Sub) && nonWordAfter(re.Sub[k+1]) && isWordByte(l.s[len(l.s)-1]) {
+				l.wordEnd = true
+			}
+			l.atStart = l.atStart && allEmpty(re.Sub[:k])
+			l.atEnd = l.atEnd && allEmpty(re.Sub[k+1:])
+			out[i] = l
+		}
+		return out, true
 	case syntax.OpAlternate:
-		var all []string
+		var all []reqLit
 		for _, s := range re.Sub {
 			ls, ok := requiredLiterals(s)
 			if !ok {
@@ -553,4 +618,64 @@ func requiredLiterals(re *syntax.Regexp) ([]string, bool) {
 		return all, true
 	}
 	return nil, false
+}
+
+// nonWordBefore reports whether re, matched just before a literal that
+// starts with a word character, makes that literal start a word: re is
+// \b, or always ends with a character that is not a word character.
+func nonWordBefore(re *syntax.Regexp) bool {
+	return re.Op == syntax.OpWordBoundary || nonWordChars(re)
+}
+
+// nonWordAfter is nonWordBefore for what follows a literal.
+func nonWordAfter(re *syntax.Regexp) bool {
+	return re.Op == syntax.OpWordBoundary || nonWordChars(re)
+}
+
+// nonWordChars reports whether re matches one or more characters, none of
+// them a word character (\s, \s+, [,;]).
+func nonWordChars(re *syntax.Regexp) bool {
+	switch re.Op {
+	case syntax.OpPlus:
+		return nonWordChars(re.Sub[0])
+	case syntax.OpRepeat:
+		return re.Min >= 1 && nonWordChars(re.Sub[0])
+	case syntax.OpCharClass:
+		for i := 0; i+1 < len(re.Rune); i += 2 {
+			for c := re.Rune[i]; c <= re.Rune[i+1] && c < utf8.RuneSelf; c++ {
+				if isWordByte(byte(c)) {
+					return false
+				}
+			}
+		}
+		return len(re.Rune) > 0
+	case syntax.OpLiteral:
+		for _, c := range re.Rune {
+			if c < utf8.RuneSelf && isWordByte(byte(c)) || re.Flags&syntax.FoldCase != 0 && unicode.SimpleFold(c) != c {
+				return false
+			}
+		}
+		return len(re.Rune) > 0
+	}
+	return false
+}
+
+// allEmpty reports whether every one of res matches only the empty string
+// (assertions such as \b and ^).
+func allEmpty(res []*syntax.Regexp) bool {
+	for _, re := range res {
+		switch re.Op {
+		case syntax.OpEmptyMatch, syntax.OpBeginLine, syntax.OpEndLine, syntax.OpBeginText,
+			syntax.OpEndText, syntax.OpWordBoundary, syntax.OpNoWordBoundary:
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// isWordByte reports whether c is a word character for \b: an ASCII letter,
+// digit or underscore.
+func isWordByte(c byte) bool {
+	return c == '_' || '0' <= c && c <= '9' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z'
 }

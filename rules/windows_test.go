@@ -41,7 +41,8 @@ func TestSpansFindEveryMatch(t *testing.T) {
 		`\bsalary\b`, `^salary`, `salary$`, `\bpay\s+range\b`, `\b\d+k\s*(?:-|to)\s*\d+k\b`,
 		`(?:[$€]|\bUS\$)\s?[1-9][\d,.]*(?:[^\pL\pN.,]|$)`, `\bfrom\s+(?:\w+\s+){0,3}home\b`,
 		`(?-i:\b[A-Z][a-z]+\s+office\b)`, `^\s*remote\s*$`, `\bk\b`, `équipe\s+\w*`, `\Bary\B`,
-		`per\s+year.*`, `\bin\s+(?-i:[A-Z]\w+)`,
+		`per\s+year.*`, `\bin\s+(?-i:[A-Z]\w+)`, `\bpay\s`, `\s+range\b`, `\b(?:in|from)\s+home`,
+		`(?:x|\b)ary\b`, `\bK\b`, `[$]\d+k\b`,
 	}
 	pieces := []string{"salary", "Salary", "SALARY", "pay", "range", "  ", " ", "\n", "\t", "$", "€", "US$", "1", "0", "120", "k",
 		"K", "\u212a", "-", "to", ",", ".", "from", "home", "my", "office", "Berlin", "in", "per", "year", "remote", "équipe",
@@ -82,6 +83,24 @@ func TestShapeBounds(t *testing.T) {
 		sh := shapeOf(tc.expr)
 		if sh.fixed != tc.fixed || fmt.Sprint(sh.runs) != tc.runs {
 			t.Errorf("%s: fixed %d runs %v, want %d %s", tc.expr, sh.fixed, sh.runs, tc.fixed, tc.runs)
+		}
+	}
+}
+
+func TestLiteralWordMarks(t *testing.T) {
+	for _, tc := range []struct {
+		expr string
+		want string
+	}{
+		{`(?i)\bin\s+\w`, "[\xffin\xff]"},
+		{`(?i)\b(?:remote|hybrid)\b`, "[\xffremote\xff \xffhybrid\xff]"},
+		{`(?i)(?:x|\b)salary\b`, "[salary\xff]"},
+		{`(?i)\bbased\s+in`, "[\xffbased\xff]"},
+		{`(?i)[$]\d`, "[$]"},
+		{`(?i)pay\w`, "[pay]"},
+	} {
+		if got := fmt.Sprint(shapeOf(tc.expr).lits); got != tc.want {
+			t.Errorf("%s: literals %q, want %q", tc.expr, got, tc.want)
 		}
 	}
 }

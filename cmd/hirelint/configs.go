@@ -8,7 +8,6 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/hirelint/hirelint"
 	"github.com/hirelint/hirelint/linter"
 	"github.com/hirelint/hirelint/rules"
 )
@@ -35,7 +34,7 @@ type configs struct {
 }
 
 func loadDefault() (*linter.Config, error) {
-	return linter.NewConfig(rules.Kinds()).Extend(hirelint.DefaultRulesName, hirelint.DefaultRules)
+	return rules.LoadDefault()
 }
 
 func newConfigs(explicit string, enable, disable []string) (*configs, error) {
