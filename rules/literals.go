@@ -37,6 +37,9 @@ type shape struct {
 	// operand can match). fixed < 0: no bound.
 	fixed int
 	runs  []runBound
+	// lineStart: every match starts at the start of a line (the
+	// expression begins with ^ in (?m) mode).
+	lineStart bool
 }
 
 // A runBound is a set of characters, as sorted inclusive rune ranges
@@ -191,6 +194,9 @@ type span struct{ block, start, end int }
 // whole block. Otherwise the spans are the blocks holding an occurrence, or
 // every block when the expression has no literals.
 func (r regexpRule) spans(d *linter.Document) []span {
+	if r.lineStart && (r.lits == nil || d.FoldTraps()) {
+		return r.lineSpans(d)
+	}
 	if r.lits == nil || d.FoldTraps() {
 		out := make([]span, len(d.Blocks))
 		for i, b := range d.Blocks {
@@ -230,6 +236,34 @@ func (r regexpRule) maxLen(d *linter.Document) int {
 		n += rb.mult * longestRun(d, r.classes[i])
 	}
 	return n
+}
+
+// lineSpans returns the spans of an expression whose matches start at the
+// start of a line: a window of its longest match after each line start.
+func (r regexpRule) lineSpans(d *linter.Document) []span {
+	var out []span
+	n := r.maxLen(d)
+	for bi, b := range d.Blocks {
+		for ls := b.Start; ls < b.End; {
+			hi := b.End
+			if n >= 0 {
+				_, hi = widen(d.Text, ls, min(b.End, ls+n), b.Start, b.End)
+			}
+			// No context before ls is needed: what precedes it is a line
+			// break or nothing, which ^ and \b see alike.
+			if k := len(out); k > 0 && out[k-1].block == bi && ls <= out[k-1].end {
+				out[k-1].end = max(out[k-1].end, hi)
+			} else {
+				out = append(out, span{bi, ls, hi})
+			}
+			nl := strings.IndexByte(d.Text[ls:b.End], '\n')
+			if nl < 0 {
+				break
+			}
+			ls += nl + 1
+		}
+	}
+	return out
 }
 
 // window returns the span to search for matches holding Text[start:end],
@@ -313,6 +347,7 @@ func shapeOf(expr string) shape {
 	} else {
 		sh.fixed = -1
 	}
+	sh.lineStart = p.Op == syntax.OpBeginLine || p.Op == syntax.OpConcat && p.Sub[0].Op == syntax.OpBeginLine
 	if lits, ok := requiredLiterals(p); ok && usefulLiterals(litStrings(lits)) {
 		for _, l := range lits {
 			sh.lits = append(sh.lits, l.encode())
@@ -582,12 +617,35 @@ func requiredLiterals(re *syntax.Regexp) ([]reqLit, bool) {
 			return requiredLiterals(re.Sub[0])
 		}
 	case syntax.OpConcat:
-		// Any child's set will do; keep the most selective one.
+		// Any child's set will do, or the strings a run of children with
+		// few possible texts spells out ("w(?:eek|k)" is "week" or "wk");
+		// keep the most selective.
 		var best []reqLit
-		k := -1
+		k, e := -1, -1 // best is of re.Sub[k:e]
+		consider := func(ls []reqLit, i, j int) {
+			if best == nil || betterLiterals(litStrings(ls), litStrings(best)) {
+				best, k, e = ls, i, j
+			}
+		}
 		for i, s := range re.Sub {
-			if ls, ok := requiredLiterals(s); ok && (best == nil || betterLiterals(litStrings(ls), litStrings(best))) {
-				best, k = ls, i
+			if ls, ok := requiredLiterals(s); ok {
+				consider(ls, i, i+1)
+			}
+			if allEmpty(re.Sub[i : i+1]) {
+				continue // runs start and end with text, so \b next to them is seen
+			}
+			set := []string{""}
+			for j := i; j < len(re.Sub); j++ {
+				sub, ok := exactSet(re.Sub[j])
+				if !ok {
+					break
+				}
+				if set, ok = product(set, sub); !ok {
+					break
+				}
+				if j > i && !allEmpty(re.Sub[j:j+1]) && !slices.Contains(set, "") {
+					consider(exactLits(set), i, j+1)
+				}
 			}
 		}
 		if best == nil {
@@ -598,11 +656,11 @@ func requiredLiterals(re *syntax.Regexp) ([]reqLit, bool) {
 			if l.atStart && k > 0 && nonWordBefore(re.Sub[k-1]) && isWordByte(l.s[0]) {
 				l.wordStart = true
 			}
-			if l.atEnd && k+1 < len(re.Sub) && nonWordAfter(re.Sub[k+1]) && isWordByte(l.s[len(l.s)-1]) {
+			if l.atEnd && e < len(re.Sub) && nonWordAfter(re.Sub[e]) && isWordByte(l.s[len(l.s)-1]) {
 				l.wordEnd = true
 			}
 			l.atStart = l.atStart && allEmpty(re.Sub[:k])
-			l.atEnd = l.atEnd && allEmpty(re.Sub[k+1:])
+			l.atEnd = l.atEnd && allEmpty(re.Sub[e:])
 			out[i] = l
 		}
 		return out, true
@@ -618,6 +676,132 @@ func requiredLiterals(re *syntax.Regexp) ([]reqLit, bool) {
 		return all, true
 	}
 	return nil, false
+}
+
+// Limits on the strings exactSet and product spell out.
+const (
+	maxExactStrings = 32
+	maxExactLen     = 40
+	maxExactClass   = 8 // characters of a class ([sS] yes, \d no)
+)
+
+// exactSet returns every text (lower-cased) re can match, when there are
+// few: a literal, a small class of symbols, an optional or alternative
+// such text, or a concatenation of them; assertions match "".
+func exactSet(re *syntax.Regexp) ([]string, bool) {
+	switch re.Op {
+	case syntax.OpEmptyMatch, syntax.OpBeginLine, syntax.OpEndLine, syntax.OpBeginText,
+		syntax.OpEndText, syntax.OpWordBoundary, syntax.OpNoWordBoundary:
+		return []string{""}, true
+	case syntax.OpLiteral:
+		return []string{strings.ToLower(string(re.Rune))}, true
+	case syntax.OpCharClass:
+		var out []string
+		for i := 0; i+1 < len(re.Rune); i += 2 {
+			for c := re.Rune[i]; c <= re.Rune[i+1]; c++ {
+				if len(out) >= maxExactClass {
+					return nil, false
+				}
+				if l := strings.ToLower(string(c)); !slices.Contains(out, l) {
+					out = append(out, l)
+				}
+			}
+		}
+		return out, len(out) > 0
+	case syntax.OpCapture:
+		return exactSet(re.Sub[0])
+	case syntax.OpQuest:
+		sub, ok := exactSet(re.Sub[0])
+		if !ok || slices.Contains(sub, "") {
+			return sub, ok
+		}
+		return append([]string{""}, sub...), len(sub) < maxExactStrings
+	case syntax.OpConcat:
+		set := []string{""}
+		for _, s := range re.Sub {
+			sub, ok := exactSet(s)
+			if !ok {
+				return nil, false
+			}
+			if set, ok = product(set, sub); !ok {
+				return nil, false
+			}
+		}
+		return set, true
+	case syntax.OpAlternate:
+		var out []string
+		for _, s := range re.Sub {
+			sub, ok := exactSet(s)
+			if !ok {
+				return nil, false
+			}
+			for _, x := range sub {
+				if !slices.Contains(out, x) {
+					out = append(out, x)
+				}
+			}
+			if len(out) > maxExactStrings {
+				return nil, false
+			}
+		}
+		return out, true
+	}
+	return nil, false
+}
+
+// product returns every a+b for a in as and b in bs.
+func product(as, bs []string) ([]string, bool) {
+	if len(as)*len(bs) > maxExactStrings {
+		return nil, false
+	}
+	var out []string
+	for _, a := range as {
+		for _, b := range bs {
+			if len(a)+len(b) > maxExactLen {
+				return nil, false
+			}
+			if x := a + b; !slices.Contains(out, x) {
+				out = append(out, x)
+			}
+		}
+	}
+	return out, true
+}
+
+// exactLits turns an exact set into literals, leaving out strings that
+// hold a shorter one (an occurrence of "doe." holds one of "doe"). Such a
+// literal starts the match only if it starts every string it stands for,
+// and ends it only if it ends them all.
+func exactLits(set []string) []reqLit {
+	keep := map[string]*reqLit{}
+	var order []string
+	for _, s := range set {
+		covered := false
+		for _, t := range set {
+			if t != s && strings.Contains(s, t) {
+				covered = true
+				break
+			}
+		}
+		if !covered {
+			keep[s] = &reqLit{s: s, atStart: true, atEnd: true}
+			order = append(order, s)
+		}
+	}
+	for _, s := range set {
+		for _, t := range order {
+			if s != t && strings.Contains(s, t) {
+				l := keep[t]
+				l.atStart = l.atStart && strings.HasPrefix(s, t)
+				l.atEnd = l.atEnd && strings.HasSuffix(s, t)
+			}
+		}
+	}
+	out := make([]reqLit, len(order))
+	for i, t := range order {
+		out[i] = *keep[t]
+	}
+	return out
 }
 
 // nonWordBefore reports whether re, matched just before a literal that

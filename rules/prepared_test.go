@@ -53,7 +53,7 @@ func TestPreparedTable(t *testing.T) {
 		if len(runs) > 0 {
 			rs = "[]runBound{" + strings.Join(runs, ", ") + "}"
 		}
-		fmt.Fprintf(&b, "\t%q: {%#v, %d, %s},\n", e, sh.lits, sh.fixed, rs)
+		fmt.Fprintf(&b, "\t%q: {%#v, %d, %s, %t},\n", e, sh.lits, sh.fixed, rs, sh.lineStart)
 	}
 	b.WriteString("}\n")
 	src, err := format.Source(b.Bytes())

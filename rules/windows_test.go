@@ -42,11 +42,27 @@ func TestSpansFindEveryMatch(t *testing.T) {
 		`(?:[$€]|\bUS\$)\s?[1-9][\d,.]*(?:[^\pL\pN.,]|$)`, `\bfrom\s+(?:\w+\s+){0,3}home\b`,
 		`(?-i:\b[A-Z][a-z]+\s+office\b)`, `^\s*remote\s*$`, `\bk\b`, `équipe\s+\w*`, `\Bary\B`,
 		`per\s+year.*`, `\bin\s+(?-i:[A-Z]\w+)`, `\bpay\s`, `\s+range\b`, `\b(?:in|from)\s+home`,
-		`(?:x|\b)ary\b`, `\bK\b`, `[$]\d+k\b`,
+		`(?:x|\b)ary\b`, `\bK\b`, `\bus\s(?:ranges?|pay)\b`, `\b(?:ranges?|pay)\b`, `[$]\d+k\b`, `^[ \t]*[A-Za-z0-9]{3,6}[ \t]*$`, `^\s*\w+`, `^`, `^\d`,
 	}
 	pieces := []string{"salary", "Salary", "SALARY", "pay", "range", "  ", " ", "\n", "\t", "$", "€", "US$", "1", "0", "120", "k",
 		"K", "\u212a", "-", "to", ",", ".", "from", "home", "my", "office", "Berlin", "in", "per", "year", "remote", "équipe",
-		"é", "x", "ary", "_", "\xff", "ſ"}
+		"é", "x", "ary", "_", "\xff", "ſ", "s", "us", "ranges"}
+	// Texts where a literal stands for longer strings ("resident" for
+	// "residents"), which random text rarely spells.
+	for _, tc := range []struct{ expr, text string }{
+		{`\bus\s(?:ranges?|pay)\b`, "our us ranges, us range and us pay"},
+		{`\bUS\s(?:residents?|based)\b`, "for US residents or US based staff"},
+		{`\b(?:remote|hybrid)(?:ly)?\b`, "remotely or hybrid"},
+	} {
+		re, err := compileAll("patterns", []string{tc.expr})
+		if err != nil {
+			t.Fatal(err)
+		}
+		d := linter.Parse("ad.txt", []byte(tc.text), linter.PlainText)
+		if want, got := blockMatches(re[0], d), spanMatches(re[0], d); !reflect.DeepEqual(want, got) || len(want) == 0 {
+			t.Errorf("%s over %q:\nblocks %v\nspans  %v", tc.expr, tc.text, want, got)
+		}
+	}
 	rng := rand.New(rand.NewSource(1))
 	for _, e := range exprs {
 		re, err := compileAll("patterns", []string{e})
@@ -98,6 +114,25 @@ func TestLiteralWordMarks(t *testing.T) {
 		{`(?i)\bbased\s+in`, "[\xffbased\xff]"},
 		{`(?i)[$]\d`, "[$]"},
 		{`(?i)pay\w`, "[pay]"},
+	} {
+		if got := fmt.Sprint(shapeOf(tc.expr).lits); got != tc.want {
+			t.Errorf("%s: literals %q, want %q", tc.expr, got, tc.want)
+		}
+	}
+}
+
+func TestLiteralsSpelledOut(t *testing.T) {
+	for _, tc := range []struct {
+		expr string
+		want string
+	}{
+		// The parser factors alternatives ("w(?:eek|k)"); the literals are
+		// still the whole words.
+		{`(?i)\d\s*(?:week|wk)\b`, "[week\xff wk\xff]"},
+		{`(?-i:\bD\.?O\.?E\b\.?)`, "[\xffdoe\xff \xffdo.e\xff \xffd.oe\xff \xffd.o.e\xff]"},
+		{`(?i)\bsalar(?:y|ies)\b`, "[\xffsalary\xff \xffsalaries\xff]"},
+		// "residents" holds "resident", which then need not end a word.
+		{`(?i)\b(?:residents?|based)\b`, "[\xffresident \xffbased\xff]"},
 	} {
 		if got := fmt.Sprint(shapeOf(tc.expr).lits); got != tc.want {
 			t.Errorf("%s: literals %q, want %q", tc.expr, got, tc.want)
