@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unicode/utf8"
 )
 
@@ -25,9 +26,12 @@ type PhraseSet struct {
 	root trieNode
 	// firsts indexes the root's children by the word id of their word
 	// (see wordIDs): most words of an ad start no phrase of any set, and
-	// are skipped without a lookup by text.
-	firsts map[int32]*trieNode
-	n      int
+	// are skipped without a lookup by text. It is made on first use, for
+	// all sets made so far at once, so that the ids of an ad's words are
+	// looked up once.
+	indexed atomic.Bool
+	firsts  map[int32]*trieNode
+	n       int
 }
 
 // edge labels a trie edge: the word and the punctuation before it.
@@ -68,7 +72,11 @@ func startsWord(s string) bool {
 
 // NewPhraseSet returns an empty set.
 func NewPhraseSet() *PhraseSet {
-	return &PhraseSet{root: trieNode{id: -1}, firsts: map[int32]*trieNode{}}
+	s := &PhraseSet{root: trieNode{id: -1}}
+	words.Lock()
+	words.pending = append(words.pending, s)
+	words.Unlock()
+	return s
 }
 
 // Len returns the number of phrases added.
@@ -138,9 +146,6 @@ func (s *PhraseSet) insert(norms []string, ws []Word, id int, suffix string) {
 		if c == nil {
 			c = &trieNode{id: -1}
 			n.next[k] = c
-			if i == 0 {
-				s.firsts[internWord(w)] = c
-			}
 		}
 		n = c
 	}
@@ -164,6 +169,9 @@ func (s *PhraseSet) insert(norms []string, ws []Word, id int, suffix string) {
 // A hyphen between two words of the text matches both a hyphen and a space
 // in a phrase, so both branches of the trie are followed.
 func (s *PhraseSet) Longest(d *Document, fn func(PhraseMatch)) {
+	if !s.indexed.Load() {
+		indexPending()
+	}
 	words := d.Words()
 	ids := d.wordIDs()
 	var frontier, next []*trieNode
@@ -266,21 +274,31 @@ func isCVC(s string) bool {
 // set.
 var words struct {
 	sync.RWMutex
-	ids map[string]int32
+	ids     map[string]int32
+	pending []*PhraseSet // made and not yet indexed
 }
 
-func internWord(w string) int32 {
+// indexPending interns the first words of the phrases of every set not
+// yet indexed and indexes their roots' children by them.
+func indexPending() {
 	words.Lock()
 	defer words.Unlock()
-	id, ok := words.ids[w]
-	if !ok {
-		if words.ids == nil {
-			words.ids = map[string]int32{}
-		}
-		id = int32(len(words.ids))
-		words.ids[w] = id
+	if words.ids == nil {
+		words.ids = map[string]int32{}
 	}
-	return id
+	for _, s := range words.pending {
+		s.firsts = make(map[int32]*trieNode, len(s.root.next))
+		for e, c := range s.root.next {
+			id, ok := words.ids[e.norm]
+			if !ok {
+				id = int32(len(words.ids))
+				words.ids[e.norm] = id
+			}
+			s.firsts[id] = c
+		}
+		s.indexed.Store(true)
+	}
+	words.pending = nil
 }
 
 // wordIDs returns the interned id of each word of d, -1 for words that

@@ -38,16 +38,34 @@ func (d *Document) Words() []Word {
 func Tokenize(s string) []Word { return tokenize(s, 0) }
 
 func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return asciiWord[r]
+	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
 }
+
+// asciiWord marks the ASCII letters and digits.
+var asciiWord = func() (t [utf8.RuneSelf]bool) {
+	for c := '0'; c <= '9'; c++ {
+		t[c] = true
+	}
+	for c := 'a'; c <= 'z'; c++ {
+		t[c], t[c-'a'+'A'] = true, true
+	}
+	return t
+}()
 
 func isApostrophe(r rune) bool { return r == '\'' || r == '’' || r == 'ʼ' }
 
 func tokenize(s string, base int) []Word {
-	var out []Word
+	out := make([]Word, 0, len(s)/6+1)
 	var sep strings.Builder
 	i := 0
 	for i < len(s) {
+		if c := s[i]; c == ' ' || c == '\n' || c == '\t' {
+			i++
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		if !isWordRune(r) {
 			switch {
@@ -62,6 +80,15 @@ func tokenize(s string, base int) []Word {
 		}
 		start := i
 		for i < len(s) {
+			if c := s[i]; c < utf8.RuneSelf {
+				if asciiWord[c] {
+					i++
+					continue
+				}
+				if c != '\'' {
+					break
+				}
+			}
 			r, size = utf8.DecodeRuneInString(s[i:])
 			if isWordRune(r) {
 				i += size

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/hirelint/hirelint/linter"
+	"github.com/hirelint/hirelint/rules"
 )
 
 // BenchmarkRuleKind runs each built-in rule, grouped by kind, over a 5 KB
@@ -45,5 +46,15 @@ func BenchmarkRuleKind(b *testing.B) {
 				}
 			}
 		})
+	}
+}
+
+// BenchmarkLoadDefaultDecoded loads the built-in rules as the command does.
+func BenchmarkLoadDefaultDecoded(b *testing.B) {
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		if _, err := rules.LoadDefault(); err != nil {
+			b.Fatal(err)
+		}
 	}
 }

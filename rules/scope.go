@@ -7,6 +7,7 @@ import (
 	"regexp/syntax"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/hirelint/hirelint/linter"
 )
@@ -65,8 +66,40 @@ func matchAny(res []regexpRule, s string) bool {
 	if s == "" {
 		return false
 	}
+	var lower string
 	for _, re := range res {
+		if re.lits != nil && isASCII(s) {
+			// A short text such as a heading: look for the literals
+			// directly, and run (and compile) the expression only when
+			// one is there.
+			if lower == "" {
+				lower = strings.ToLower(s)
+			}
+			if !containsAny(lower, re.shape.lits) {
+				continue
+			}
+		}
 		if re.MatchString(s) {
+			return true
+		}
+	}
+	return false
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+// containsAny reports whether s holds one of the literal table keys keys,
+// ignoring their word marks.
+func containsAny(s string, keys []string) bool {
+	for _, k := range keys {
+		if l, _, _ := decodeLiteral(k); strings.Contains(s, l) {
 			return true
 		}
 	}
