@@ -18,85 +18,84 @@ type acNode struct {
 	keys []byte  // sorted labels of the children
 	next []int32 // child per label
 	fail int32
-	// out lists the literal ids ending here, including those ending at
-	// the nodes the failure links lead to.
-	out []int32
+	// out lists the literal ids ending here; outLink is the nearest node
+	// down the failure links with ids of its own (0: none).
+	out     []int32
+	outLink int32
 }
 
 // newACMatcher builds a matcher for the literal table keys keys (see
 // reqLit.encode).
 func newACMatcher(keys []string) *acMatcher {
 	lits := make([]string, len(keys))
-	m := &acMatcher{nodes: []acNode{{}}, lens: make([]int, len(keys)),
+	m := &acMatcher{lens: make([]int, len(keys)),
 		wordStart: make([]bool, len(keys)), wordEnd: make([]bool, len(keys))}
+	size := 1
 	for i, k := range keys {
 		lits[i], m.wordStart[i], m.wordEnd[i] = decodeLiteral(k)
+		m.lens[i] = len(lits[i])
+		size += len(lits[i])
 	}
-	child := func(n int32, c byte) int32 {
-		nd := &m.nodes[n]
-		i := sort.Search(len(nd.keys), func(i int) bool { return nd.keys[i] >= c })
-		if i < len(nd.keys) && nd.keys[i] == c {
-			return nd.next[i]
-		}
-		return -1
+	// Inserted in sorted order, the children of every node arrive in the
+	// order of their labels and are appended.
+	order := make([]int, len(lits))
+	for i := range order {
+		order[i] = i
 	}
-	for id, l := range lits {
-		m.lens[id] = len(l)
+	sort.Slice(order, func(a, b int) bool { return lits[order[a]] < lits[order[b]] })
+	m.nodes = make([]acNode, 1, size)
+	for _, id := range order {
+		l := lits[id]
 		n := int32(0)
 		for i := 0; i < len(l); i++ {
 			c := l[i]
-			nx := child(n, c)
-			if nx < 0 {
-				nx = int32(len(m.nodes))
-				m.nodes = append(m.nodes, acNode{})
-				nd := &m.nodes[n]
-				j := sort.Search(len(nd.keys), func(j int) bool { return nd.keys[j] >= c })
-				nd.keys = append(nd.keys, 0)
-				nd.next = append(nd.next, 0)
-				copy(nd.keys[j+1:], nd.keys[j:])
-				copy(nd.next[j+1:], nd.next[j:])
-				nd.keys[j], nd.next[j] = c, nx
+			nd := &m.nodes[n]
+			if k := len(nd.keys); k > 0 && nd.keys[k-1] == c {
+				n = nd.next[k-1]
+				continue
 			}
+			nx := int32(len(m.nodes))
+			nd.keys = append(nd.keys, c)
+			nd.next = append(nd.next, nx)
+			m.nodes = append(m.nodes, acNode{})
 			n = nx
 		}
 		m.nodes[n].out = append(m.nodes[n].out, int32(id))
 	}
-	// Breadth-first: failure links and inherited outputs.
-	queue := []int32{}
-	for i, c := range m.nodes[0].keys {
-		n := m.nodes[0].next[i]
-		m.nodes[n].fail = 0
-		queue = append(queue, n)
-		_ = c
+	for c := 0; c < 256; c++ {
+		m.root[c] = m.child(0, byte(c))
 	}
-	for len(queue) > 0 {
-		n := queue[0]
-		queue = queue[1:]
+	// Breadth-first: failure and output links.
+	queue := make([]int32, 0, len(m.nodes))
+	queue = append(queue, m.nodes[0].next...)
+	for q := 0; q < len(queue); q++ {
+		n := queue[q]
 		for i, c := range m.nodes[n].keys {
 			nx := m.nodes[n].next[i]
-			f := m.nodes[n].fail
-			for {
-				if t := child(f, c); t >= 0 && t != nx {
-					m.nodes[nx].fail = t
-					break
-				}
-				if f == 0 {
-					m.nodes[nx].fail = 0
-					break
-				}
-				f = m.nodes[f].fail
+			f := int32(0)
+			if n != 0 {
+				f = m.step(m.nodes[n].fail, c)
 			}
-			m.nodes[nx].out = append(m.nodes[nx].out, m.nodes[m.nodes[nx].fail].out...)
+			m.nodes[nx].fail = f
+			if len(m.nodes[f].out) > 0 {
+				m.nodes[nx].outLink = f
+			} else {
+				m.nodes[nx].outLink = m.nodes[f].outLink
+			}
 			queue = append(queue, nx)
 		}
 	}
-	for c := 0; c < 256; c++ {
-		m.root[c] = child(0, byte(c))
-		if m.root[c] < 0 {
-			m.root[c] = 0
-		}
-	}
 	return m
+}
+
+// child returns n's child labelled c, or 0.
+func (m *acMatcher) child(n int32, c byte) int32 {
+	nd := &m.nodes[n]
+	i := sort.Search(len(nd.keys), func(i int) bool { return nd.keys[i] >= c })
+	if i < len(nd.keys) && nd.keys[i] == c {
+		return nd.next[i]
+	}
+	return 0
 }
 
 func (m *acMatcher) step(n int32, c byte) int32 {
@@ -123,8 +122,8 @@ func (m *acMatcher) scan(text string, hit func(id int32, end int)) {
 	n := int32(0)
 	for i := 0; i < len(text); i++ {
 		n = m.step(n, text[i])
-		if n != 0 {
-			for _, id := range m.nodes[n].out {
+		for e := n; e != 0; e = m.nodes[e].outLink {
+			for _, id := range m.nodes[e].out {
 				hit(id, i+1)
 			}
 		}

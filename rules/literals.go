@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 
@@ -57,6 +58,7 @@ type lazyRegexp struct {
 	expr string
 	once sync.Once
 	re   *regexp.Regexp
+	done atomic.Bool // compiled
 }
 
 // Regexp returns the compiled expression.
@@ -65,8 +67,70 @@ func (l *lazyRegexp) Regexp() *regexp.Regexp {
 		if l.re == nil {
 			l.re = regexp.MustCompile(l.expr)
 		}
+		l.done.Store(true)
 	})
 	return l.re
+}
+
+// lazies holds the expressions compiled on first use, one per expression
+// text for the whole process (configs loaded again share them), and which
+// of them each literal calls for.
+var lazies struct {
+	sync.Mutex
+	byExpr map[string]*lazyRegexp
+	byLit  map[int32][]*lazyRegexp
+	bare   []*lazyRegexp // no literals: they run on every ad
+}
+
+func sharedLazy(expr string, lits []int32) *lazyRegexp {
+	lazies.Lock()
+	defer lazies.Unlock()
+	if l := lazies.byExpr[expr]; l != nil {
+		return l
+	}
+	if lazies.byExpr == nil {
+		lazies.byExpr, lazies.byLit = map[string]*lazyRegexp{}, map[int32][]*lazyRegexp{}
+	}
+	l := &lazyRegexp{expr: expr}
+	lazies.byExpr[expr] = l
+	for _, id := range lits {
+		lazies.byLit[id] = append(lazies.byLit[id], l)
+	}
+	if lits == nil {
+		lazies.bare = append(lazies.bare, l)
+	}
+	return l
+}
+
+// precompile compiles, on another goroutine, the expressions not compiled
+// yet that an ad with the literals of idx calls for, last first: the rules
+// run them first to last, so the two meet halfway and an ad linted by a
+// fresh process waits for about half of the compiling.
+func precompile(idx literalIndex) {
+	lazies.Lock()
+	var todo []*lazyRegexp
+	seen := map[*lazyRegexp]bool{}
+	add := func(ls []*lazyRegexp) {
+		for _, l := range ls {
+			if !l.done.Load() && !seen[l] {
+				seen[l] = true
+				todo = append(todo, l)
+			}
+		}
+	}
+	add(lazies.bare)
+	for id := range idx {
+		add(lazies.byLit[id])
+	}
+	lazies.Unlock()
+	if len(todo) < 2 {
+		return
+	}
+	go func() {
+		for i := len(todo) - 1; i >= 0; i-- {
+			todo[i].Regexp()
+		}
+	}()
 }
 
 func (l *lazyRegexp) MatchString(s string) bool { return l.Regexp().MatchString(s) }
@@ -141,6 +205,7 @@ func literals(d *linter.Document) literalIndex {
 			}
 			idx[id] = append(idx[id], end)
 		})
+		precompile(idx)
 		return idx
 	}).(literalIndex)
 }
@@ -321,9 +386,15 @@ func withPrefilter(re *regexp.Regexp, expr string) regexpRule {
 	if !ok {
 		sh = shapeOf(expr)
 	}
-	r := regexpRule{lazyRegexp: &lazyRegexp{expr: expr, re: re}, shape: sh}
+	r := regexpRule{shape: sh}
 	if sh.lits != nil {
 		r.lits = registerLiterals(sh.lits)
+	}
+	if re != nil {
+		r.lazyRegexp = &lazyRegexp{expr: expr, re: re}
+		r.done.Store(true)
+	} else {
+		r.lazyRegexp = sharedLazy(expr, r.lits)
 	}
 	for _, rb := range sh.runs {
 		r.classes = append(r.classes, registerClass(rb.class))

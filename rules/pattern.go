@@ -237,7 +237,7 @@ func overlaps(spans [][2]int, s, e int) bool {
 // hasGroup reports whether re has a group named name, without compiling a
 // prepared expression for it.
 func hasGroup(re regexpRule, name string) bool {
-	if re.re == nil {
+	if !re.done.Load() {
 		return strings.Contains(re.expr, "(?P<"+name+">") || strings.Contains(re.expr, "(?<"+name+">")
 	}
 	return re.re.SubexpIndex(name) >= 0
