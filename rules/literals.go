@@ -382,7 +382,7 @@ func possible(d *linter.Document, res []regexpRule) []regexpRule {
 // withPrefilter returns expr, compiled (re) or to be compiled on first use
 // (re nil: expr is in the prepared table), with its prefilter.
 func withPrefilter(re *regexp.Regexp, expr string) regexpRule {
-	sh, ok := prepared[expr]
+	sh, ok := preparedShape(expr)
 	if !ok {
 		sh = shapeOf(expr)
 	}
@@ -400,6 +400,17 @@ func withPrefilter(re *regexp.Regexp, expr string) regexpRule {
 		r.classes = append(r.classes, registerClass(rb.class))
 	}
 	return r
+}
+
+// preparedShape returns the shape of expr from the prepared table, sorted
+// by expression (a table of constants needs no work at start-up, where a
+// map would).
+func preparedShape(expr string) (shape, bool) {
+	i := sort.Search(len(prepared), func(i int) bool { return prepared[i].expr >= expr })
+	if i < len(prepared) && prepared[i].expr == expr {
+		return prepared[i].shape, true
+	}
+	return shape{}, false
 }
 
 // shapeOf works out the shape of expr.

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/hirelint/hirelint/linter"
 )
@@ -208,11 +209,11 @@ func (r *patternRule) report(p *linter.Pass, re *regexp.Regexp, text string, bas
 	p.ReportText(base+s, base+e, p.Message("match", match, "suggestion", sugg), fixes...)
 }
 
-var groupRefRe = regexp.MustCompile(`\$(\{(\w+)\}|(\d+)|([A-Za-z_]\w*))`)
+var groupRefRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\$(\{(\w+)\}|(\d+)|([A-Za-z_]\w*))`) })
 
 // groupsTookPart reports whether every group a template names matched.
 func groupsTookPart(re *regexp.Regexp, tmpl string, m []int) bool {
-	for _, ref := range groupRefRe.FindAllStringSubmatch(tmpl, -1) {
+	for _, ref := range groupRefRe().FindAllStringSubmatch(tmpl, -1) {
 		name := ref[2] + ref[3] + ref[4]
 		idx := -1
 		if n, err := fmt.Sscanf(name, "%d", &idx); err != nil || n != 1 || fmt.Sprint(idx) != name {

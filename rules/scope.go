@@ -123,7 +123,7 @@ func compileAll(key string, pats []string, caseSensitive ...bool) ([]regexpRule,
 		if recordExpr != nil {
 			recordExpr(expr)
 		}
-		if _, ok := prepared[expr]; ok {
+		if _, ok := preparedShape(expr); ok {
 			out = append(out, withPrefilter(nil, expr))
 			continue
 		}

@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/hirelint/hirelint/linter"
@@ -47,11 +48,13 @@ type yearsRule struct {
 	names []string // by phrase id
 }
 
-// yearsRe finds a years requirement; group 1 is the (lower) number of
+// yearsExpr finds a years requirement; group 1 is the (lower) number of
 // years, and the match ends where the thing the years are of may start.
-var yearsRe = regexp.MustCompile(`(?i)\b(?:(?:at least|minimum(?: of)?|min\.?|over|more than)\s+)?(\d{1,2})(?:\.\d)?\s*(?:\+|plus)?\s*(?:(?:-|–|to)\s*\d{1,2}\s*\+?\s*)?(?:years?|yrs?)[’']?(?:\s*\+)?(?:\s+(?:of|in|with|using|working with|on|at|as|building|developing|across))*(?:\s+(?:professional|commercial|industry|industrial|relevant|proven|practical|production|hands-on|real-world|demonstrable|solid|working|applied|direct|progressive))*(?:\s+(?:experience|exp\.?|expertise))?(?:\s+(?:of|in|with|using|working with|on|at|as|building|developing|across))*\s*`)
+const yearsExpr = `(?i)\b(?:(?:at least|minimum(?: of)?|min\.?|over|more than)\s+)?(\d{1,2})(?:\.\d)?\s*(?:\+|plus)?\s*(?:(?:-|–|to)\s*\d{1,2}\s*\+?\s*)?(?:years?|yrs?)[’']?(?:\s*\+)?(?:\s+(?:of|in|with|using|working with|on|at|as|building|developing|across))*(?:\s+(?:professional|commercial|industry|industrial|relevant|proven|practical|production|hands-on|real-world|demonstrable|solid|working|applied|direct|progressive))*(?:\s+(?:experience|exp\.?|expertise))?(?:\s+(?:of|in|with|using|working with|on|at|as|building|developing|across))*\s*`
 
-var trailingConnector = regexp.MustCompile(`(?i)(?:\s+(?:of|in|with|using|working with|on|at|as|building|developing|across))+\s*$`)
+var trailingConnector = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?i)(?:\s+(?:of|in|with|using|working with|on|at|as|building|developing|across))+\s*$`)
+})
 
 func (yearsKind) Build(o any) (linter.Rule, error) {
 	opts := o.(*YearsOptions)
@@ -109,6 +112,38 @@ func sortedKeys[V any](m map[string]V) []string {
 	return ks
 }
 
+// yearsPattern is yearsExpr with a prefilter, so that it runs only near
+// "year" and "yr".
+var yearsPattern = sync.OnceValue(func() regexpRule { return withPrefilter(nil, yearsExpr) })
+
+type yearsMatch struct {
+	block int
+	m     []int // submatch offsets in the block's text
+}
+
+type yearsKey struct{}
+
+// yearsMatches returns the matches of yearsExpr in d, computed once per
+// document for all years rules.
+func yearsMatches(d *linter.Document) []yearsMatch {
+	return d.Memo(yearsKey{}, func() any {
+		var out []yearsMatch
+		re := yearsPattern()
+		for _, sp := range re.spans(d) {
+			b := d.Blocks[sp.block]
+			for _, m := range re.Regexp().FindAllStringSubmatchIndex(d.Text[sp.start:sp.end], -1) {
+				for i := range m {
+					if m[i] >= 0 {
+						m[i] += sp.start - b.Start
+					}
+				}
+				out = append(out, yearsMatch{sp.block, m})
+			}
+		}
+		return out
+	}).([]yearsMatch)
+}
+
 // yearsReq is one requirement found: Text[start:end] is "N years of X", n
 // the years and techs the technologies named.
 type yearsReq struct {
@@ -125,16 +160,14 @@ func (r *yearsRule) find(d *linter.Document) []yearsReq {
 		r.techs.Longest(d, func(m linter.PhraseMatch) { techAt[words[m.Start].Start] = m })
 	}
 	var out []yearsReq
-	lower := d.LowerText()
-	for bi, b := range d.Blocks {
+	for _, ym := range yearsMatches(d) {
+		bi, m := ym.block, ym.m
+		b := d.Blocks[bi]
 		if !r.scope.all() && !r.scope.in(d, bi) {
 			continue
 		}
-		if l := lower[b.Start:b.End]; !strings.Contains(l, "year") && !strings.Contains(l, "yr") {
-			continue
-		}
 		text := d.Text[b.Start:b.End]
-		for _, m := range yearsRe.FindAllStringSubmatchIndex(text, -1) {
+		{
 			n, _ := strconv.Atoi(text[m[2]:m[3]])
 			req := yearsReq{start: b.Start + m[0], end: b.Start + m[1], n: n}
 			// A list of technologies may follow: "Python, SQL and Spark".
@@ -160,7 +193,7 @@ func (r *yearsRule) find(d *linter.Document) []yearsReq {
 			if len(req.techs) == 0 {
 				// Nothing named follows: end at "experience", not at a
 				// dangling "in" or "with".
-				req.end = b.Start + m[0] + len(strings.TrimRight(trailingConnector.ReplaceAllString(text[m[0]:m[1]], ""), " "))
+				req.end = b.Start + m[0] + len(strings.TrimRight(trailingConnector().ReplaceAllString(text[m[0]:m[1]], ""), " "))
 			}
 			for req.end > req.start && d.Text[req.end-1] == ' ' {
 				req.end--
