@@ -259,7 +259,7 @@ type span struct{ block, start, end int }
 // whole block. Otherwise the spans are the blocks holding an occurrence, or
 // every block when the expression has no literals.
 func (r regexpRule) spans(d *linter.Document) []span {
-	if r.lineStart && (r.lits == nil || d.FoldTraps()) {
+	if r.lineStart && r.lits == nil && !d.FoldTraps() {
 		return r.lineSpans(d)
 	}
 	if r.lits == nil || d.FoldTraps() {
@@ -291,14 +291,14 @@ func (r regexpRule) spans(d *linter.Document) []span {
 	return out[:n]
 }
 
-// maxLen returns the most bytes a match can span in d, or -1.
-func (r regexpRule) maxLen(d *linter.Document) int {
+// maxLen returns the most bytes a match can span in block bi of d, or -1.
+func (r regexpRule) maxLen(d *linter.Document, bi int) int {
 	if r.fixed < 0 {
 		return -1
 	}
 	n := r.fixed
 	for i, rb := range r.runs {
-		n += rb.mult * longestRun(d, r.classes[i])
+		n += rb.mult * longestRun(d, bi, r.classes[i])
 	}
 	return n
 }
@@ -307,8 +307,8 @@ func (r regexpRule) maxLen(d *linter.Document) int {
 // start of a line: a window of its longest match after each line start.
 func (r regexpRule) lineSpans(d *linter.Document) []span {
 	var out []span
-	n := r.maxLen(d)
 	for bi, b := range d.Blocks {
+		n := r.maxLen(d, bi)
 		for ls := b.Start; ls < b.End; {
 			hi := b.End
 			if n >= 0 {
@@ -337,7 +337,7 @@ func (r regexpRule) window(d *linter.Document, start, end int) span {
 	bs := d.Blocks
 	bi := sort.Search(len(bs), func(i int) bool { return bs[i].End >= end })
 	b := bs[bi]
-	n := r.maxLen(d)
+	n := r.maxLen(d, bi)
 	if n < 0 {
 		return span{bi, b.Start, b.End}
 	}

@@ -51,28 +51,32 @@ func registerClass(ranges []rune) int32 {
 type runsKey struct{}
 
 // longestRun returns the length in bytes of the longest run of characters
-// of class id in the text of d, computed once per document.
-func longestRun(d *linter.Document, id int32) int {
-	runs := d.Memo(runsKey{}, func() any { return map[int32]int{} }).(map[int32]int)
-	if n, ok := runs[id]; ok {
+// of class id in block bi of d, computed once per document and block.
+func longestRun(d *linter.Document, bi int, id int32) int {
+	runs := d.Memo(runsKey{}, func() any { return map[int64]int{} }).(map[int64]int)
+	key := int64(id)<<32 | int64(bi)
+	if n, ok := runs[key]; ok {
 		return n
 	}
 	classTable.Lock()
-	c := classTable.list[id]
+	cl := classTable.list[id]
 	classTable.Unlock()
-	text := d.Text
+	b := d.Blocks[bi]
+	text := d.Text[b.Start:b.End]
 	best, cur := 0, 0
 	for i := 0; i < len(text); {
-		b := text[i]
-		in, w := false, 1
-		if b < utf8.RuneSelf {
-			in = c.ascii[b]
-		} else {
-			var r rune
-			r, w = utf8.DecodeRuneInString(text[i:])
-			in = c.has(r)
+		if c := text[i]; c < utf8.RuneSelf {
+			if cl.ascii[c] {
+				cur++
+				best = max(best, cur)
+			} else {
+				cur = 0
+			}
+			i++
+			continue
 		}
-		if in {
+		r, w := utf8.DecodeRuneInString(text[i:])
+		if cl.has(r) {
 			cur += w
 			best = max(best, cur)
 		} else {
@@ -80,6 +84,6 @@ func longestRun(d *linter.Document, id int32) int {
 		}
 		i += w
 	}
-	runs[id] = best
+	runs[key] = best
 	return best
 }
