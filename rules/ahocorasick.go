@@ -12,6 +12,7 @@ type acMatcher struct {
 	// wordStart and wordEnd say whether an occurrence of each literal
 	// counts only where it starts (ends) a word.
 	wordStart, wordEnd []bool
+	orig               []string // what an occurrence must be in case, or ""
 }
 
 type acNode struct {
@@ -29,10 +30,10 @@ type acNode struct {
 func newACMatcher(keys []string) *acMatcher {
 	lits := make([]string, len(keys))
 	m := &acMatcher{lens: make([]int, len(keys)),
-		wordStart: make([]bool, len(keys)), wordEnd: make([]bool, len(keys))}
+		wordStart: make([]bool, len(keys)), wordEnd: make([]bool, len(keys)), orig: make([]string, len(keys))}
 	size := 1
 	for i, k := range keys {
-		lits[i], m.wordStart[i], m.wordEnd[i] = decodeLiteral(k)
+		lits[i], m.orig[i], m.wordStart[i], m.wordEnd[i] = decodeLiteral(k)
 		m.lens[i] = len(lits[i])
 		size += len(lits[i])
 	}

@@ -203,6 +203,9 @@ func literals(d *linter.Document) literalIndex {
 				m.wordEnd[id] && end < len(lower) && isWordByte(lower[end]) {
 				return // inside a word, where the expression cannot have it
 			}
+			if o := m.orig[id]; o != "" && d.Text[start:end] != o {
+				return // not in the case the expression asks for
+			}
 			idx[id] = append(idx[id], end)
 		})
 		precompile(idx)
@@ -628,22 +631,32 @@ func minLen(ls []string) int {
 }
 
 // A reqLit is a literal that every match of an expression holds, and
-// whether it must start and end a word there. atStart and atEnd, used
-// while the set is worked out, say whether the literal starts (ends) where
-// the match of the sub-expression it came from starts (ends).
+// whether it must start and end a word there. s is lower-cased in ASCII,
+// as it is searched for in Document.LowerText; orig, when set, is the
+// literal as written in a case-sensitive part of the expression, which an
+// occurrence must match exactly. atStart and atEnd, used while the set is
+// worked out, say whether the literal starts (ends) where the match of the
+// sub-expression it came from starts (ends).
 type reqLit struct {
-	s                  string
+	s, orig            string
 	wordStart, wordEnd bool
 	atStart, atEnd     bool
 }
 
 // wordMark marks a literal that must start or end a word, before or after
-// its text; a byte that is never part of UTF-8 text.
-const wordMark = "\xff"
+// its text; casedMark a literal that must match in case. Neither byte is
+// ever part of UTF-8 text.
+const (
+	wordMark  = "\xff"
+	casedMark = "\xfe"
+)
 
 // encode writes l as a key of the literal table.
 func (l reqLit) encode() string {
 	s := l.s
+	if l.orig != "" && l.orig != l.s {
+		s = casedMark + l.orig
+	}
 	if l.wordStart {
 		s = wordMark + s
 	}
@@ -653,12 +666,28 @@ func (l reqLit) encode() string {
 	return s
 }
 
-// decodeLiteral returns the text of a literal table key and whether it
-// must start and end a word.
-func decodeLiteral(k string) (s string, wordStart, wordEnd bool) {
+// decodeLiteral returns the text to search for of a literal table key,
+// the text an occurrence must match in case ("" for any case), and whether
+// it must start and end a word.
+func decodeLiteral(k string) (s, orig string, wordStart, wordEnd bool) {
 	s, wordStart = strings.CutPrefix(k, wordMark)
 	s, wordEnd = strings.CutSuffix(s, wordMark)
-	return s, wordStart, wordEnd
+	if o, ok := strings.CutPrefix(s, casedMark); ok {
+		return asciiLower(o), o, wordStart, wordEnd
+	}
+	return s, "", wordStart, wordEnd
+}
+
+// asciiLower lower-cases the ASCII letters of s, as Document.LowerText
+// does.
+func asciiLower(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if 'A' <= c && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
 }
 
 func litStrings(ls []reqLit) []string {
@@ -674,6 +703,10 @@ func litStrings(ls []reqLit) []string {
 func requiredLiterals(re *syntax.Regexp) ([]reqLit, bool) {
 	switch re.Op {
 	case syntax.OpLiteral:
+		if re.Flags&syntax.FoldCase == 0 {
+			o := string(re.Rune)
+			return []reqLit{{s: asciiLower(o), orig: o, atStart: true, atEnd: true}}, true
+		}
 		return []reqLit{{s: strings.ToLower(string(re.Rune)), atStart: true, atEnd: true}}, true
 	case syntax.OpCharClass:
 		// A small class of symbols ("[$£€]") is a set of one-rune literals.
@@ -716,7 +749,7 @@ func requiredLiterals(re *syntax.Regexp) ([]reqLit, bool) {
 			if allEmpty(re.Sub[i : i+1]) {
 				continue // runs start and end with text, so \b next to them is seen
 			}
-			set := []string{""}
+			set := exact{[]string{""}, true}
 			for j := i; j < len(re.Sub); j++ {
 				sub, ok := exactSet(re.Sub[j])
 				if !ok {
@@ -725,7 +758,7 @@ func requiredLiterals(re *syntax.Regexp) ([]reqLit, bool) {
 				if set, ok = product(set, sub); !ok {
 					break
 				}
-				if j > i && !allEmpty(re.Sub[j:j+1]) && !slices.Contains(set, "") {
+				if j > i && !allEmpty(re.Sub[j:j+1]) && !slices.Contains(set.set, "") {
 					consider(exactLits(set), i, j+1)
 				}
 			}
@@ -735,10 +768,10 @@ func requiredLiterals(re *syntax.Regexp) ([]reqLit, bool) {
 		}
 		out := make([]reqLit, len(best))
 		for i, l := range best {
-			if l.atStart && k > 0 && nonWordBefore(re.Sub[k-1]) && isWordByte(l.s[0]) {
+			if l.atStart && nonWordBeforeAt(re.Sub, k) && isWordByte(l.s[0]) {
 				l.wordStart = true
 			}
-			if l.atEnd && e < len(re.Sub) && nonWordAfter(re.Sub[e]) && isWordByte(l.s[len(l.s)-1]) {
+			if l.atEnd && nonWordAfterAt(re.Sub, e) && isWordByte(l.s[len(l.s)-1]) {
 				l.wordEnd = true
 			}
 			l.atStart = l.atStart && allEmpty(re.Sub[:k])
@@ -767,94 +800,131 @@ const (
 	maxExactClass   = 8 // characters of a class ([sS] yes, \d no)
 )
 
-// exactSet returns every text (lower-cased) re can match, when there are
-// few: a literal, a small class of symbols, an optional or alternative
-// such text, or a concatenation of them; assertions match "".
-func exactSet(re *syntax.Regexp) ([]string, bool) {
+// An exact set is every text a sub-expression can match. When cased, the
+// texts are as written and must match in case; otherwise they are
+// lower-cased and match in any case.
+type exact struct {
+	set   []string
+	cased bool
+}
+
+// lower returns e with its texts matching in any case.
+func (e exact) lower() exact {
+	if !e.cased {
+		return e
+	}
+	var out []string
+	for _, x := range e.set {
+		if l := strings.ToLower(x); !slices.Contains(out, l) {
+			out = append(out, l)
+		}
+	}
+	return exact{out, false}
+}
+
+// exactSet returns every text re can match, when there are few: a
+// literal, a small class, an optional or alternative such text, or a
+// concatenation of them; assertions match "".
+func exactSet(re *syntax.Regexp) (exact, bool) {
 	switch re.Op {
 	case syntax.OpEmptyMatch, syntax.OpBeginLine, syntax.OpEndLine, syntax.OpBeginText,
 		syntax.OpEndText, syntax.OpWordBoundary, syntax.OpNoWordBoundary:
-		return []string{""}, true
+		return exact{[]string{""}, true}, true
 	case syntax.OpLiteral:
-		return []string{strings.ToLower(string(re.Rune))}, true
+		if re.Flags&syntax.FoldCase == 0 {
+			return exact{[]string{string(re.Rune)}, true}, true
+		}
+		return exact{[]string{strings.ToLower(string(re.Rune))}, false}, true
 	case syntax.OpCharClass:
+		// The class lists its characters in every case it matches.
 		var out []string
 		for i := 0; i+1 < len(re.Rune); i += 2 {
 			for c := re.Rune[i]; c <= re.Rune[i+1]; c++ {
 				if len(out) >= maxExactClass {
-					return nil, false
+					return exact{}, false
 				}
-				if l := strings.ToLower(string(c)); !slices.Contains(out, l) {
-					out = append(out, l)
-				}
+				out = append(out, string(c))
 			}
 		}
-		return out, len(out) > 0
+		return exact{out, true}, len(out) > 0
 	case syntax.OpCapture:
 		return exactSet(re.Sub[0])
 	case syntax.OpQuest:
 		sub, ok := exactSet(re.Sub[0])
-		if !ok || slices.Contains(sub, "") {
+		if !ok || slices.Contains(sub.set, "") {
 			return sub, ok
 		}
-		return append([]string{""}, sub...), len(sub) < maxExactStrings
+		return exact{append([]string{""}, sub.set...), sub.cased}, len(sub.set) < maxExactStrings
 	case syntax.OpConcat:
-		set := []string{""}
+		set := exact{[]string{""}, true}
 		for _, s := range re.Sub {
 			sub, ok := exactSet(s)
 			if !ok {
-				return nil, false
+				return exact{}, false
 			}
 			if set, ok = product(set, sub); !ok {
-				return nil, false
+				return exact{}, false
 			}
 		}
 		return set, true
 	case syntax.OpAlternate:
-		var out []string
+		var subs []exact
+		cased := true
 		for _, s := range re.Sub {
 			sub, ok := exactSet(s)
 			if !ok {
-				return nil, false
+				return exact{}, false
 			}
-			for _, x := range sub {
-				if !slices.Contains(out, x) {
-					out = append(out, x)
+			subs = append(subs, sub)
+			cased = cased && sub.cased
+		}
+		out := exact{nil, cased}
+		for _, sub := range subs {
+			if !cased {
+				sub = sub.lower()
+			}
+			for _, x := range sub.set {
+				if !slices.Contains(out.set, x) {
+					out.set = append(out.set, x)
 				}
 			}
-			if len(out) > maxExactStrings {
-				return nil, false
+			if len(out.set) > maxExactStrings {
+				return exact{}, false
 			}
 		}
 		return out, true
 	}
-	return nil, false
+	return exact{}, false
 }
 
 // product returns every a+b for a in as and b in bs.
-func product(as, bs []string) ([]string, bool) {
-	if len(as)*len(bs) > maxExactStrings {
-		return nil, false
+func product(as, bs exact) (exact, bool) {
+	if len(as.set)*len(bs.set) > maxExactStrings {
+		return exact{}, false
 	}
-	var out []string
-	for _, a := range as {
-		for _, b := range bs {
+	if as.cased != bs.cased {
+		as, bs = as.lower(), bs.lower()
+	}
+	out := exact{nil, as.cased}
+	for _, a := range as.set {
+		for _, b := range bs.set {
 			if len(a)+len(b) > maxExactLen {
-				return nil, false
+				return exact{}, false
 			}
-			if x := a + b; !slices.Contains(out, x) {
-				out = append(out, x)
+			if x := a + b; !slices.Contains(out.set, x) {
+				out.set = append(out.set, x)
 			}
 		}
 	}
 	return out, true
 }
 
-// exactLits turns an exact set into literals, leaving out strings that
-// hold a shorter one (an occurrence of "doe." holds one of "doe"). Such a
-// literal starts the match only if it starts every string it stands for,
+// exactLits turns an exact set into literals, leaving out texts that hold
+// a shorter one (an occurrence of "doe." holds one of "doe"). Such a
+// literal starts the match only if it starts every text it stands for,
 // and ends it only if it ends them all.
-func exactLits(set []string) []reqLit {
+func exactLits(e exact) []reqLit {
+	set := e.set
 	keep := map[string]*reqLit{}
 	var order []string
 	for _, s := range set {
@@ -866,7 +936,11 @@ func exactLits(set []string) []reqLit {
 			}
 		}
 		if !covered {
-			keep[s] = &reqLit{s: s, atStart: true, atEnd: true}
+			l := &reqLit{s: s, atStart: true, atEnd: true}
+			if e.cased {
+				l.s, l.orig = asciiLower(s), s
+			}
+			keep[s] = l
 			order = append(order, s)
 		}
 	}
@@ -896,6 +970,46 @@ func nonWordBefore(re *syntax.Regexp) bool {
 // nonWordAfter is nonWordBefore for what follows a literal.
 func nonWordAfter(re *syntax.Regexp) bool {
 	return re.Op == syntax.OpWordBoundary || nonWordChars(re)
+}
+
+// nonWordBeforeAt reports whether what subs[:k] matches always ends with
+// a character that is not a word character, or at a \b next to one that
+// is: optional non-word characters (",\s*") are looked past.
+func nonWordBeforeAt(subs []*syntax.Regexp, k int) bool {
+	for i := k - 1; i >= 0; i-- {
+		if nonWordBefore(subs[i]) {
+			return true
+		}
+		if !optionalNonWord(subs[i]) {
+			return false
+		}
+	}
+	return false
+}
+
+// nonWordAfterAt is nonWordBeforeAt for what subs[e:] starts with.
+func nonWordAfterAt(subs []*syntax.Regexp, e int) bool {
+	for i := e; i < len(subs); i++ {
+		if nonWordAfter(subs[i]) {
+			return true
+		}
+		if !optionalNonWord(subs[i]) {
+			return false
+		}
+	}
+	return false
+}
+
+// optionalNonWord reports whether re matches only runs, maybe empty, of
+// characters that are not word characters (\s*, [,;]?).
+func optionalNonWord(re *syntax.Regexp) bool {
+	switch re.Op {
+	case syntax.OpStar, syntax.OpQuest:
+		return nonWordChars(re.Sub[0])
+	case syntax.OpRepeat:
+		return nonWordChars(re.Sub[0])
+	}
+	return false
 }
 
 // nonWordChars reports whether re matches one or more characters, none of

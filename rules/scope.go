@@ -99,7 +99,7 @@ func isASCII(s string) bool {
 // ignoring their word marks.
 func containsAny(s string, keys []string) bool {
 	for _, k := range keys {
-		if l, _, _ := decodeLiteral(k); strings.Contains(s, l) {
+		if l, _, _, _ := decodeLiteral(k); strings.Contains(s, l) {
 			return true
 		}
 	}

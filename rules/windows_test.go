@@ -42,7 +42,7 @@ func TestSpansFindEveryMatch(t *testing.T) {
 		`(?:[$€]|\bUS\$)\s?[1-9][\d,.]*(?:[^\pL\pN.,]|$)`, `\bfrom\s+(?:\w+\s+){0,3}home\b`,
 		`(?-i:\b[A-Z][a-z]+\s+office\b)`, `^\s*remote\s*$`, `\bk\b`, `équipe\s+\w*`, `\Bary\B`,
 		`per\s+year.*`, `\bin\s+(?-i:[A-Z]\w+)`, `\bpay\s`, `\s+range\b`, `\b(?:in|from)\s+home`,
-		`(?:x|\b)ary\b`, `\bK\b`, `\bus\s(?:ranges?|pay)\b`, `\b(?:ranges?|pay)\b`, `[$]\d+k\b`, `^[ \t]*[A-Za-z0-9]{3,6}[ \t]*$`, `^\s*\w+`, `^`, `^\d`,
+		`(?:x|\b)ary\b`, `\bK\b`, `(?-i:\bSalary\b)`, `(?-i:US\$)`, `\bus\s(?:ranges?|pay)\b`, `\b(?:ranges?|pay)\b`, `[$]\d+k\b`, `^[ \t]*[A-Za-z0-9]{3,6}[ \t]*$`, `^\s*\w+`, `^`, `^\d`,
 	}
 	pieces := []string{"salary", "Salary", "SALARY", "pay", "range", "  ", " ", "\n", "\t", "$", "€", "US$", "1", "0", "120", "k",
 		"K", "\u212a", "-", "to", ",", ".", "from", "home", "my", "office", "Berlin", "in", "per", "year", "remote", "équipe",
@@ -53,6 +53,7 @@ func TestSpansFindEveryMatch(t *testing.T) {
 		{`\bus\s(?:ranges?|pay)\b`, "our us ranges, us range and us pay"},
 		{`\bUS\s(?:residents?|based)\b`, "for US residents or US based staff"},
 		{`\b(?:remote|hybrid)(?:ly)?\b`, "remotely or hybrid"},
+		{`(?-i:\b[A-Z][a-z]+,\s*(?:CA|NY)\b)`, "in Austin, TX or Oakland, CA; ca, ny or Troy, NY"},
 	} {
 		re, err := compileAll("patterns", []string{tc.expr})
 		if err != nil {
@@ -114,6 +115,8 @@ func TestLiteralWordMarks(t *testing.T) {
 		{`(?i)\bbased\s+in`, "[\xffbased\xff]"},
 		{`(?i)[$]\d`, "[$]"},
 		{`(?i)pay\w`, "[pay]"},
+		// Optional non-word characters are looked past.
+		{`(?-i:[a-z],\s*(?:CA|NY)\b)`, "[\xff\xfeCA\xff \xff\xfeNY\xff]"},
 	} {
 		if got := fmt.Sprint(shapeOf(tc.expr).lits); got != tc.want {
 			t.Errorf("%s: literals %q, want %q", tc.expr, got, tc.want)
@@ -129,7 +132,9 @@ func TestLiteralsSpelledOut(t *testing.T) {
 		// The parser factors alternatives ("w(?:eek|k)"); the literals are
 		// still the whole words.
 		{`(?i)\d\s*(?:week|wk)\b`, "[week\xff wk\xff]"},
-		{`(?-i:\bD\.?O\.?E\b\.?)`, "[\xffdoe\xff \xffdo.e\xff \xffd.oe\xff \xffd.o.e\xff]"},
+		// Case-sensitive literals must match in case.
+		{`(?-i:\bD\.?O\.?E\b\.?)`, "[\xff\xfeDOE\xff \xff\xfeDO.E\xff \xff\xfeD.OE\xff \xff\xfeD.O.E\xff]"},
+		{`(?i)\bpay\b|(?-i:\bOTE\b)`, "[\xffpay\xff \xff\xfeOTE\xff]"},
 		{`(?i)\bsalar(?:y|ies)\b`, "[\xffsalary\xff \xffsalaries\xff]"},
 		// "residents" holds "resident", which then need not end a word.
 		{`(?i)\b(?:residents?|based)\b`, "[\xffresident \xffbased\xff]"},
