@@ -156,8 +156,11 @@ func atxMarker(s []byte) int {
 // starts a new block.
 func isPlainHeading(src []byte, lines []plainLine, i int) bool {
 	s := string(src[lines[i].start:lines[i].end])
+	if len(s) > 4*80 || utf8.RuneCountInString(s) > 80 {
+		return false
+	}
 	words := len(strings.Fields(s))
-	if words == 0 || words > 10 || utf8.RuneCountInString(s) > 80 {
+	if words == 0 || words > 10 {
 		return false
 	}
 	if strings.HasSuffix(s, ":") {
