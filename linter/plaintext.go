@@ -155,10 +155,11 @@ func atxMarker(s []byte) int {
 // isPlainHeading applies the plain-text heading heuristics to line i, which
 // starts a new block.
 func isPlainHeading(src []byte, lines []plainLine, i int) bool {
-	s := string(src[lines[i].start:lines[i].end])
-	if len(s) > 4*80 || utf8.RuneCountInString(s) > 80 {
+	line := src[lines[i].start:lines[i].end]
+	if len(line) > 4*80 || utf8.RuneCount(line) > 80 {
 		return false
 	}
+	s := string(line)
 	words := len(strings.Fields(s))
 	if words == 0 || words > 10 {
 		return false
