@@ -23,6 +23,12 @@ type runState struct {
 }
 
 func (st *runState) emit(r output.FileResult, rep output.Reporter, stderr io.Writer) {
+	st.emitPrepared(r, nil, rep, stderr)
+}
+
+// emitPrepared is emit for a result whose report p the reporter prepared
+// ahead (nil: not prepared).
+func (st *runState) emitPrepared(r output.FileResult, p output.Prepared, rep output.Reporter, stderr io.Writer) {
 	if st.failOn != linter.SeverityNone {
 		for _, f := range r.Findings {
 			if f.Severity >= st.failOn {
@@ -30,7 +36,13 @@ func (st *runState) emit(r output.FileResult, rep output.Reporter, stderr io.Wri
 			}
 		}
 	}
-	if err := rep.File(r); err != nil {
+	var err error
+	if prep, ok := rep.(output.Preparer); ok && p != nil {
+		err = prep.FilePrepared(r, p)
+	} else {
+		err = rep.File(r)
+	}
+	if err != nil {
 		fmt.Fprintf(stderr, "hirelint: write output: %v\n", err)
 		st.failed = true
 	}
@@ -59,12 +71,13 @@ type fileJob struct {
 
 // fileOut is what linting one file produced.
 type fileOut struct {
-	result  output.FileResult
-	ok      bool   // result is set
-	err     error  // reported, the run exits 2
-	notice  string // reported, not an error (a skipped binary file)
-	diff    []byte // --diff output
-	applied int    // --fix edits written
+	result   output.FileResult
+	prepared output.Prepared // the report of result, made by the worker
+	ok       bool            // result is set
+	err      error           // reported, the run exits 2
+	notice   string          // reported, not an error (a skipped binary file)
+	diff     []byte          // --diff output
+	applied  int             // --fix edits written
 }
 
 // lintFiles lints the files behind paths in parallel and streams the
@@ -87,8 +100,13 @@ func lintFiles(o options, paths []string, cfgs *configs, rep output.Reporter, st
 	}
 	attachCorpus(o, jobs)
 	prog := newProgress(stderr, len(jobs))
+	prep, _ := rep.(output.Preparer)
 	ordered(each(jobs), func(j fileJob) fileOut {
-		return lintFile(o, j)
+		out := lintFile(o, j)
+		if prep != nil && out.ok && !o.diff {
+			out.prepared = prep.Prepare(out.result)
+		}
+		return out
 	}, func(out fileOut) {
 		prog.step()
 		if out.notice != "" {
@@ -109,7 +127,7 @@ func lintFiles(o options, paths []string, cfgs *configs, rep output.Reporter, st
 			st.fixedIn++
 		}
 		if out.ok && !o.diff {
-			st.emit(out.result, rep, stderr)
+			st.emitPrepared(out.result, out.prepared, rep, stderr)
 		}
 	})
 	prog.done()

@@ -82,12 +82,26 @@ type jsonReporter struct {
 	sum Summary
 }
 
-func (j *jsonReporter) File(r FileResult) error {
+func (j *jsonReporter) File(r FileResult) error { return j.FilePrepared(r, j.Prepare(r)) }
+
+// jsonPrepared is a file's object, encoded, or why it could not be.
+type jsonPrepared struct {
+	b   []byte
+	err error
+}
+
+func (j *jsonReporter) Prepare(r FileResult) Prepared {
 	jf := jsonFile{Path: r.Path, Score: r.Score(), Findings: []JSONFinding{}}
 	for _, f := range r.Findings {
 		jf.Findings = append(jf.Findings, ToJSON(r.Doc, f))
 	}
 	b, err := marshalIndent(jf, "    ")
+	return jsonPrepared{b, err}
+}
+
+func (j *jsonReporter) FilePrepared(r FileResult, p Prepared) error {
+	jp := p.(jsonPrepared)
+	b, err := jp.b, jp.err
 	if err != nil {
 		return err
 	}

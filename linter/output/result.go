@@ -57,6 +57,21 @@ type Reporter interface {
 	Close() error
 }
 
+// A Preparer is a Reporter that can do the costly part of reporting a
+// file (encoding it) ahead of File, on any goroutine, so that a run
+// linting files in parallel also encodes them in parallel.
+type Preparer interface {
+	Reporter
+	// Prepare returns what FilePrepared writes for r; it is safe for
+	// concurrent use.
+	Prepare(r FileResult) Prepared
+	// FilePrepared is File for a result prepared by Prepare.
+	FilePrepared(r FileResult, p Prepared) error
+}
+
+// Prepared is a file's report made ahead by Preparer.Prepare.
+type Prepared any
+
 func writeAll(rep Reporter, results []FileResult) error {
 	for _, r := range results {
 		if err := rep.File(r); err != nil {
