@@ -5,8 +5,6 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
-	"go/format"
-	"os"
 	"reflect"
 	"sort"
 	"strconv"
@@ -38,23 +36,7 @@ func TestBuiltinTable(t *testing.T) {
 			r.Line, goLiteral(reflect.ValueOf(r.RuleHeader)), goLiteral(reflect.ValueOf(r.Options)))
 	}
 	b.WriteString("\t}\n}\n")
-	src, err := format.Source(b.Bytes())
-	if err != nil {
-		t.Fatalf("%v\n%s", err, b.Bytes())
-	}
-	if *updatePrepared {
-		if err := os.WriteFile("builtin_gen.go", src, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	old, err := os.ReadFile("builtin_gen.go")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !bytes.Equal(old, src) {
-		t.Errorf("builtin_gen.go is out of date with rules.toml: run go test ./rules -run TestBuiltinTable -update")
-	}
+	checkGenerated(t, "builtin_gen.go", "TestBuiltinTable", b.Bytes())
 }
 
 // TestLoadDefaultDecoded checks that the decoded built-in rules are the

@@ -56,21 +56,28 @@ func TestPreparedTable(t *testing.T) {
 		fmt.Fprintf(&b, "\t{%q, shape{%#v, %d, %s, %t}},\n", e, sh.lits, sh.fixed, rs, sh.lineStart)
 	}
 	b.WriteString("}\n")
-	src, err := format.Source(b.Bytes())
+	checkGenerated(t, "prepared.go", "TestPreparedTable", b.Bytes())
+}
+
+// checkGenerated formats src and, with -update, writes it to file; else
+// it fails the test when file differs, naming the test that rewrites it.
+func checkGenerated(t *testing.T, file, test string, src []byte) {
+	t.Helper()
+	src, err := format.Source(src)
 	if err != nil {
-		t.Fatal(err)
+		t.Fatalf("%v\n%s", err, src)
 	}
 	if *updatePrepared {
-		if err := os.WriteFile("prepared.go", src, 0o644); err != nil {
+		if err := os.WriteFile(file, src, 0o644); err != nil {
 			t.Fatal(err)
 		}
 		return
 	}
-	old, err := os.ReadFile("prepared.go")
+	old, err := os.ReadFile(file)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if !bytes.Equal(old, src) {
-		t.Errorf("prepared.go is out of date with rules.toml: run go test ./rules -run TestPreparedTable -update")
+		t.Errorf("%s is out of date with rules.toml: run go test ./rules -run %s -update", file, test)
 	}
 }
