@@ -117,7 +117,8 @@ func (r *countRule) countRange(d *linter.Document, first, last, start, end int) 
 	for _, re := range possible(d, r.res) {
 		for _, sp := range re.spans(d) {
 			if sp.block >= first && sp.block < last {
-				n += len(re.FindAllStringIndex(d.Text[sp.start:sp.end], -1))
+				_, _, ms := re.find(d, sp, false)
+				n += len(ms)
 			}
 		}
 	}

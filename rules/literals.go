@@ -38,9 +38,15 @@ type shape struct {
 	// operand can match). fixed < 0: no bound.
 	fixed int
 	runs  []runBound
+	// chars is the number of characters of the fixed part: in a block of
+	// ASCII text, a match spans at most chars bytes plus its runs.
+	chars int
 	// lineStart: every match starts at the start of a line (the
-	// expression begins with ^ in (?m) mode).
-	lineStart bool
+	// expression begins with ^ in (?m) mode); lineEnd: every match ends a
+	// line. beginLine and endLine: ^ or $ appear somewhere; textEdges: \A
+	// or \z do. Windows are cut where these see what they see in the
+	// whole block.
+	lineStart, lineEnd, beginLine, endLine, textEdges bool
 }
 
 // A runBound is a set of characters, as sorted inclusive rune ranges
@@ -249,9 +255,80 @@ func (r regexpRule) matchIn(d *linter.Document, start, end int) bool {
 	return r.MatchString(d.Text[start:end])
 }
 
-// A span is a stretch of one block, Text[Start:End], that the regexp is run
-// over.
-type span struct{ block, start, end int }
+// A span is a stretch of one block, Text[start:end], that the regexp is run
+// over. looseStart (looseEnd) says that the span starts (ends) inside a
+// line, where ^ ($) would match at its edge though not in the block: a
+// match found there is checked against the whole line (see find).
+type span struct {
+	block, start, end    int
+	looseStart, looseEnd bool
+}
+
+// find returns the matches of re in span sp of d, as offsets in text,
+// which starts at base in d.Text; with submatch positions when sub.
+func (r regexpRule) find(d *linter.Document, sp span, sub bool) (base int, text string, ms [][]int) {
+	all := func(text string) [][]int {
+		if sub {
+			return r.Regexp().FindAllStringSubmatchIndex(text, -1)
+		}
+		return r.Regexp().FindAllStringIndex(text, -1)
+	}
+	text = d.Text[sp.start:sp.end]
+	ms = all(text)
+	if !r.atLooseEdge(sp, text, ms) {
+		return sp.start, text, ms
+	}
+	// Search the whole line, and keep the matches inside the span (the
+	// others belong to other spans).
+	w := lineWide(d, sp)
+	text = d.Text[w.start:w.end]
+	ms = ms[:0]
+	for _, m := range all(text) {
+		if w.start+m[0] >= sp.start && w.start+m[1] <= sp.end {
+			ms = append(ms, m)
+		}
+	}
+	return w.start, text, ms
+}
+
+// matches reports whether re matches in span sp of d.
+func (r regexpRule) matches(d *linter.Document, sp span) bool {
+	text := d.Text[sp.start:sp.end]
+	m := r.Regexp().FindStringIndex(text)
+	if m != nil && r.atLooseEdge(sp, text, [][]int{m}) {
+		_, _, ms := r.find(d, sp, false)
+		return len(ms) > 0
+	}
+	return m != nil
+}
+
+// atLooseEdge reports whether one of ms starts or ends at an edge of sp
+// where ^ or $ may have matched only because the span is cut there.
+func (r regexpRule) atLooseEdge(sp span, text string, ms [][]int) bool {
+	for _, m := range ms {
+		if sp.looseStart && m[0] == 0 || sp.looseEnd && m[1] == len(text) {
+			return true
+		}
+	}
+	return false
+}
+
+// lineWide widens sp's loose edges to the line's.
+func lineWide(d *linter.Document, sp span) span {
+	b := d.Blocks[sp.block]
+	if sp.looseStart {
+		sp.start = b.Start + strings.LastIndexByte(d.Text[b.Start:sp.start], '\n') + 1
+	}
+	if sp.looseEnd {
+		if i := strings.IndexByte(d.Text[sp.end:b.End], '\n'); i >= 0 {
+			sp.end += i
+		} else {
+			sp.end = b.End
+		}
+	}
+	sp.looseStart, sp.looseEnd = false, false
+	return sp
+}
 
 // spans returns where re must be run to find all its matches in d, in
 // order. Every match holds one of the expression's literals; when the
@@ -268,7 +345,7 @@ func (r regexpRule) spans(d *linter.Document) []span {
 	if r.lits == nil || d.FoldTraps() {
 		out := make([]span, len(d.Blocks))
 		for i, b := range d.Blocks {
-			out[i] = span{i, b.Start, b.End}
+			out[i] = span{block: i, start: b.Start, end: b.End}
 		}
 		return out
 	}
@@ -278,14 +355,22 @@ func (r regexpRule) spans(d *linter.Document) []span {
 	for _, id := range r.lits {
 		k := lens[id]
 		for _, e := range idx[id] {
-			out = append(out, r.window(d, e-k, e))
+			if w, ok := r.window(d, e-k, e); ok {
+				out = append(out, w)
+			}
 		}
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].start < out[j].start })
 	n := 0
 	for _, w := range out {
 		if n > 0 && out[n-1].block == w.block && w.start <= out[n-1].end {
-			out[n-1].end = max(out[n-1].end, w.end)
+			last := &out[n-1]
+			switch {
+			case w.end > last.end:
+				last.end, last.looseEnd = w.end, w.looseEnd
+			case w.end == last.end:
+				last.looseEnd = last.looseEnd || w.looseEnd
+			}
 			continue
 		}
 		out[n] = w
@@ -300,6 +385,9 @@ func (r regexpRule) maxLen(d *linter.Document, bi int) int {
 		return -1
 	}
 	n := r.fixed
+	if blockASCII(d, bi) {
+		n = r.chars
+	}
 	for i, rb := range r.runs {
 		n += rb.mult * longestRun(d, bi, r.classes[i])
 	}
@@ -313,16 +401,19 @@ func (r regexpRule) lineSpans(d *linter.Document) []span {
 	for bi, b := range d.Blocks {
 		n := r.maxLen(d, bi)
 		for ls := b.Start; ls < b.End; {
-			hi := b.End
-			if n >= 0 {
-				_, hi = widen(d.Text, ls, min(b.End, ls+n), b.Start, b.End)
+			hi, looseEnd := b.End, false
+			if n >= 0 && !r.textEdges {
+				hi = wordEnd(d.Text, min(b.End, ls+n), b.End)
+				looseEnd = r.endLine && hi < b.End && d.Text[hi] != '\n'
 			}
-			// No context before ls is needed: what precedes it is a line
-			// break or nothing, which ^ and \b see alike.
+			// What precedes ls is a line break or nothing, which ^ and \b
+			// see alike.
 			if k := len(out); k > 0 && out[k-1].block == bi && ls <= out[k-1].end {
-				out[k-1].end = max(out[k-1].end, hi)
+				if hi >= out[k-1].end {
+					out[k-1].end, out[k-1].looseEnd = hi, looseEnd
+				}
 			} else {
-				out = append(out, span{bi, ls, hi})
+				out = append(out, span{block: bi, start: ls, end: hi, looseEnd: looseEnd})
 			}
 			nl := strings.IndexByte(d.Text[ls:b.End], '\n')
 			if nl < 0 {
@@ -336,39 +427,64 @@ func (r regexpRule) lineSpans(d *linter.Document) []span {
 
 // window returns the span to search for matches holding Text[start:end],
 // an occurrence of one of the expression's literals.
-func (r regexpRule) window(d *linter.Document, start, end int) span {
+func (r regexpRule) window(d *linter.Document, start, end int) (span, bool) {
 	bs := d.Blocks
 	bi := sort.Search(len(bs), func(i int) bool { return bs[i].End >= end })
 	b := bs[bi]
 	n := r.maxLen(d, bi)
-	if n < 0 {
-		return span{bi, b.Start, b.End}
+	if n < 0 || r.textEdges {
+		return span{block: bi, start: b.Start, end: b.End}, true
 	}
-	lo, hi := widen(d.Text, max(b.Start, end-n), min(b.End, start+n), b.Start, b.End)
-	return span{bi, lo, hi}
+	text := d.Text
+	lo, hi := max(b.Start, end-n), min(b.End, start+n)
+	switch {
+	case r.lineStart:
+		// Every match starts a line: at the last line start before the
+		// literal, or nowhere near it.
+		ls := b.Start + strings.LastIndexByte(text[b.Start:start], '\n') + 1
+		if ls < lo {
+			return span{}, false
+		}
+		lo = ls
+	default:
+		lo = wordStart(text, lo, b.Start)
+	}
+	looseStart := r.beginLine && !r.lineStart && lo > b.Start && text[lo-1] != '\n'
+	switch {
+	case r.lineEnd:
+		le := b.End
+		if i := strings.IndexByte(text[end:b.End], '\n'); i >= 0 {
+			le = end + i
+		}
+		if le > hi {
+			return span{}, false
+		}
+		hi = le
+	default:
+		hi = wordEnd(text, hi, b.End)
+	}
+	looseEnd := r.endLine && !r.lineEnd && hi < b.End && text[hi] != '\n'
+	return span{bi, lo, hi, looseStart, looseEnd}, true
 }
 
-// widen moves lo back and hi forward, within [min, max), to rune starts
-// and then by one more rune each. The rune added on each side is context
-// only: no match can reach into it, since every match holds an occurrence
-// of a literal and spans at most maxLen bytes; but with it \b, \B, ^ and $
-// see at the ends of text[lo:hi] what they see in text[min:max].
-func widen(text string, lo, hi, min, max int) (int, int) {
-	for lo > min && !utf8.RuneStart(text[lo]) {
+// wordStart moves lo back, not before min, to a rune start that is not
+// preceded by a word character. There the start of text[lo:] looks to \b
+// and \B as it does in the whole text.
+func wordStart(text string, lo, min int) int {
+	for lo > min && (!utf8.RuneStart(text[lo]) || isWordByte(text[lo-1])) {
 		lo--
 	}
-	for hi < max && !utf8.RuneStart(text[hi]) {
+	return lo
+}
+
+// wordEnd moves hi forward, not past max, to a rune start that is not a
+// word character: the end of text[:hi] looks to \b and \B as it does in
+// the whole text.
+func wordEnd(text string, hi, max int) int {
+	for hi < max && (!utf8.RuneStart(text[hi]) || isWordByte(text[hi])) {
 		hi++
 	}
-	if lo > min {
-		_, w := utf8.DecodeLastRuneInString(text[min:lo])
-		lo -= w
-	}
-	if hi < max {
-		_, w := utf8.DecodeRuneInString(text[hi:max])
-		hi += w
-	}
-	return lo, hi
+	return hi
 }
 
 // possible returns the regexps of res that may match in d.
@@ -405,6 +521,13 @@ func withPrefilter(re *regexp.Regexp, expr string) regexpRule {
 	return r
 }
 
+func walk(re *syntax.Regexp, f func(*syntax.Regexp)) {
+	f(re)
+	for _, s := range re.Sub {
+		walk(s, f)
+	}
+}
+
 // preparedShape returns the shape of expr from the prepared table, sorted
 // by expression (a table of constants needs no work at start-up, where a
 // map would).
@@ -425,7 +548,7 @@ func shapeOf(expr string) shape {
 	p = p.Simplify()
 	sh := shape{}
 	if b, ok := maxLen(p); ok {
-		sh.fixed = b.fixed
+		sh.fixed, sh.chars = b.fixed, b.chars
 		for _, k := range slices.Sorted(maps.Keys(b.runs)) {
 			sh.runs = append(sh.runs, runBound{[]rune(k), b.runs[k]})
 		}
@@ -433,6 +556,17 @@ func shapeOf(expr string) shape {
 		sh.fixed = -1
 	}
 	sh.lineStart = p.Op == syntax.OpBeginLine || p.Op == syntax.OpConcat && p.Sub[0].Op == syntax.OpBeginLine
+	sh.lineEnd = p.Op == syntax.OpEndLine || p.Op == syntax.OpConcat && p.Sub[len(p.Sub)-1].Op == syntax.OpEndLine
+	walk(p, func(re *syntax.Regexp) {
+		switch re.Op {
+		case syntax.OpBeginLine:
+			sh.beginLine = true
+		case syntax.OpEndLine:
+			sh.endLine = true
+		case syntax.OpBeginText, syntax.OpEndText:
+			sh.textEdges = true
+		}
+	})
 	if lits, ok := requiredLiterals(p); ok && usefulLiterals(litStrings(lits)) {
 		for _, l := range lits {
 			sh.lits = append(sh.lits, l.encode())
@@ -446,11 +580,15 @@ func shapeOf(expr string) shape {
 // times the longest run of its characters in the text.
 type bound struct {
 	fixed int
+	// chars counts the characters of the fixed part: its length in bytes
+	// in text that is all ASCII.
+	chars int
 	runs  map[string]int
 }
 
 func (b *bound) add(o bound, times int) {
 	b.fixed += o.fixed * times
+	b.chars += o.chars * times
 	for k, n := range o.runs {
 		if b.runs == nil {
 			b.runs = map[string]int{}
@@ -472,12 +610,13 @@ func maxLen(re *syntax.Regexp) (b bound, ok bool) {
 				b.fixed += runeLen(c)
 			}
 		}
+		b.chars = len(re.Rune)
 	case syntax.OpCharClass:
 		if len(re.Rune) > 0 {
-			b.fixed = runeLen(re.Rune[len(re.Rune)-1])
+			b.fixed, b.chars = runeLen(re.Rune[len(re.Rune)-1]), 1
 		}
 	case syntax.OpAnyCharNotNL, syntax.OpAnyChar:
-		b.fixed = utf8.UTFMax
+		b.fixed, b.chars = utf8.UTFMax, 1
 	case syntax.OpCapture, syntax.OpQuest:
 		return maxLen(re.Sub[0])
 	case syntax.OpStar, syntax.OpPlus:
@@ -506,8 +645,8 @@ func maxLen(re *syntax.Regexp) (b bound, ok bool) {
 			if !ok {
 				return b, false
 			}
-			b.fixed = max(b.fixed, sub.fixed)
-			sub.fixed = 0
+			b.fixed, b.chars = max(b.fixed, sub.fixed), max(b.chars, sub.chars)
+			sub.fixed, sub.chars = 0, 0
 			b.add(sub, 1)
 		}
 	}

@@ -134,8 +134,9 @@ func (r *patternRule) Check(p *linter.Pass) {
 				exDone = true
 				for j, re := range excep {
 					for _, sp := range inBlock(exSpans[j], bi) {
-						for _, m := range re.FindAllStringIndex(d.Text[sp.start:sp.end], -1) {
-							ex = append(ex, [2]int{sp.start + m[0], sp.start + m[1]})
+						base, _, ms := re.find(d, sp, false)
+						for _, m := range ms {
+							ex = append(ex, [2]int{base + m[0], base + m[1]})
 						}
 					}
 				}
@@ -145,14 +146,14 @@ func (r *patternRule) Check(p *linter.Pass) {
 		var taken [][2]int
 		for i, re := range all {
 			for _, sp := range inBlock(spans[i], bi) {
-				text := d.Text[sp.start:sp.end]
-				for _, m := range r.findAll(re.Regexp(), text) {
-					s, e := sp.start+m[0], sp.start+m[1]
+				base, text, ms := re.find(d, sp, len(r.opts.Replace) > 0 || r.opts.Report != "")
+				for _, m := range ms {
+					s, e := base+m[0], base+m[1]
 					if e == s || overlaps(exceptions(), s, e) || overlaps(taken, s, e) || r.ctx.cancels(d, s, e) {
 						continue
 					}
 					taken = append(taken, [2]int{s, e})
-					pm := patternMatch{re: re.Regexp(), text: text, base: sp.start, m: m, counted: i >= len(alone)}
+					pm := patternMatch{re: re.Regexp(), text: text, base: base, m: m, counted: i >= len(alone)}
 					if pm.counted {
 						counted++
 					}
@@ -166,16 +167,6 @@ func (r *patternRule) Check(p *linter.Pass) {
 			r.report(p, f.re, f.text, f.base, f.m)
 		}
 	}
-}
-
-// findAll returns the matches of re in text, with the positions of its
-// groups only when a rewrite template or a reported group needs them
-// (finding groups costs the regexp engine more).
-func (r *patternRule) findAll(re *regexp.Regexp, text string) [][]int {
-	if len(r.opts.Replace) > 0 || r.opts.Report != "" {
-		return re.FindAllStringSubmatchIndex(text, -1)
-	}
-	return re.FindAllStringIndex(text, -1)
 }
 
 func (r *patternRule) report(p *linter.Pass, re *regexp.Regexp, text string, base int, m []int) {

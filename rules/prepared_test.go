@@ -53,7 +53,8 @@ func TestPreparedTable(t *testing.T) {
 		if len(runs) > 0 {
 			rs = "[]runBound{" + strings.Join(runs, ", ") + "}"
 		}
-		fmt.Fprintf(&b, "\t{%q, shape{%#v, %d, %s, %t}},\n", e, sh.lits, sh.fixed, rs, sh.lineStart)
+		fmt.Fprintf(&b, "\t{%q, shape{%#v, %d, %s, %d, %t, %t, %t, %t, %t}},\n", e, sh.lits, sh.fixed, rs, sh.chars,
+			sh.lineStart, sh.lineEnd, sh.beginLine, sh.endLine, sh.textEdges)
 	}
 	b.WriteString("}\n")
 	checkGenerated(t, "prepared.go", "TestPreparedTable", b.Bytes())

@@ -116,16 +116,16 @@ func (r *requireRule) satisfied(d *linter.Document) bool {
 	plain := r.scope.all() && len(r.unless) == 0 && len(r.ctx.unless) == 0
 	for _, re := range res {
 		for _, sp := range re.spans(d) {
-			text := d.Text[sp.start:sp.end]
 			if plain {
 				// Any match counts: stop at the first.
-				if re.MatchString(text) {
+				if re.matches(d, sp) {
 					return true
 				}
 				continue
 			}
-			for _, m := range re.FindAllStringIndex(text, -1) {
-				if r.counts(d, sp.block, sp.start+m[0], sp.start+m[1]) {
+			base, _, ms := re.find(d, sp, false)
+			for _, m := range ms {
+				if r.counts(d, sp.block, base+m[0], base+m[1]) {
 					return true
 				}
 			}

@@ -87,3 +87,18 @@ func longestRun(d *linter.Document, bi int, id int32) int {
 	runs[key] = best
 	return best
 }
+
+type asciiKey struct{}
+
+// blockASCII reports whether block bi of d is all ASCII, where every
+// character is one byte.
+func blockASCII(d *linter.Document, bi int) bool {
+	ascii := d.Memo(asciiKey{}, func() any {
+		out := make([]bool, len(d.Blocks))
+		for i, b := range d.Blocks {
+			out[i] = isASCII(d.Text[b.Start:b.End])
+		}
+		return out
+	}).([]bool)
+	return ascii[bi]
+}

@@ -131,10 +131,11 @@ func yearsMatches(d *linter.Document) []yearsMatch {
 		re := yearsPattern()
 		for _, sp := range re.spans(d) {
 			b := d.Blocks[sp.block]
-			for _, m := range re.Regexp().FindAllStringSubmatchIndex(d.Text[sp.start:sp.end], -1) {
+			base, _, ms := re.find(d, sp, true)
+			for _, m := range ms {
 				for i := range m {
 					if m[i] >= 0 {
-						m[i] += sp.start - b.Start
+						m[i] += base - b.Start
 					}
 				}
 				out = append(out, yearsMatch{sp.block, m})
