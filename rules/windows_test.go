@@ -3,6 +3,7 @@ package rules
 import (
 	"fmt"
 	"math/rand"
+	"os"
 	"reflect"
 	"strings"
 	"testing"
@@ -157,6 +158,37 @@ func TestLiteralsSpelledOut(t *testing.T) {
 	} {
 		if got := fmt.Sprint(shapeOf(tc.expr).lits); got != tc.want {
 			t.Errorf("%s: literals %q, want %q", tc.expr, got, tc.want)
+		}
+	}
+}
+
+// TestSpansBuiltinExpressions runs every expression of the built-in rules
+// over the example and fixture ads, searching windows and whole blocks,
+// and wants the same matches.
+func TestSpansBuiltinExpressions(t *testing.T) {
+	var docs []*linter.Document
+	for _, dir := range []string{"../testdata/examples", "../testdata/fixtures", "../testdata/lsp"} {
+		entries, err := os.ReadDir(dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, e := range entries {
+			src, err := os.ReadFile(dir + "/" + e.Name())
+			if err != nil {
+				t.Fatal(err)
+			}
+			docs = append(docs, linter.Parse(e.Name(), src, linter.FormatForPath(e.Name())))
+		}
+	}
+	if len(docs) < 10 {
+		t.Fatalf("only %d ads", len(docs))
+	}
+	for _, p := range prepared {
+		re := withPrefilter(nil, p.expr)
+		for _, d := range docs {
+			if want, got := blockMatches(re, d), spanMatches(re, d); !reflect.DeepEqual(want, got) {
+				t.Errorf("%s over %s:\nblocks %v\nspans  %v", p.expr, d.Path, want, got)
+			}
 		}
 	}
 }
