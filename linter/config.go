@@ -42,7 +42,7 @@ type RuleConfig struct {
 	Options  any
 	Rule     Rule
 
-	onlyIf, skipIf []*regexp.Regexp
+	onlyIf, skipIf []func(*Document) bool
 	// File and Line say where the rule was (last) defined.
 	File string
 	Line int
@@ -58,8 +58,8 @@ func (r *RuleConfig) IsEnabled() bool { return r.Enabled == nil || *r.Enabled }
 func (r *RuleConfig) AppliesTo(doc *Document) bool {
 	if len(r.onlyIf) > 0 {
 		ok := false
-		for _, re := range r.onlyIf {
-			if re.MatchString(doc.Text) {
+		for _, match := range r.onlyIf {
+			if match(doc) {
 				ok = true
 				break
 			}
@@ -68,12 +68,19 @@ func (r *RuleConfig) AppliesTo(doc *Document) bool {
 			return false
 		}
 	}
-	for _, re := range r.skipIf {
-		if re.MatchString(doc.Text) {
+	for _, match := range r.skipIf {
+		if match(doc) {
 			return false
 		}
 	}
 	return true
+}
+
+// DocMatcher returns a function reporting whether re, compiled from expr,
+// matches in the prose (Text) of a document. The rules package replaces it
+// with one that first looks for the literals every match holds.
+var DocMatcher = func(expr string, re *regexp.Regexp) func(*Document) bool {
+	return func(d *Document) bool { return re.MatchString(d.Text) }
 }
 
 type layer struct {
@@ -489,7 +496,7 @@ func (c *Config) build(r *RuleConfig) error {
 	for _, c := range []struct {
 		key  string
 		pats []string
-		dst  *[]*regexp.Regexp
+		dst  *[]func(*Document) bool
 	}{{"only_if", hdr.OnlyIf, &r.onlyIf}, {"skip_if", hdr.SkipIf, &r.skipIf}} {
 		*c.dst = nil
 		for _, p := range c.pats {
@@ -500,7 +507,7 @@ func (c *Config) build(r *RuleConfig) error {
 			if err != nil {
 				return lerr(c.key, fmt.Errorf("bad regular expression %q: %v", p, err))
 			}
-			*c.dst = append(*c.dst, re)
+			*c.dst = append(*c.dst, DocMatcher("(?im)"+p, re))
 		}
 	}
 	rule, err := kind.Build(opts)

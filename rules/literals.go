@@ -56,6 +56,20 @@ type runBound struct {
 	mult  int
 }
 
+func init() {
+	linter.DocMatcher = func(expr string, re *regexp.Regexp) func(*linter.Document) bool {
+		r := withPrefilter(re, expr)
+		for _, l := range r.shape.lits {
+			if strings.Contains(l, "\n") {
+				// Could span the line breaks between blocks, where
+				// literals are not looked for.
+				return func(d *linter.Document) bool { return re.MatchString(d.Text) }
+			}
+		}
+		return func(d *linter.Document) bool { return r.mayMatch(d) && re.MatchString(d.Text) }
+	}
+}
+
 // A lazyRegexp is compiled on first use. Expressions of the built-in rule
 // set are known to compile (see prepared), so a process that lints one ad
 // compiles only the few its literals call for; any other expression is
