@@ -30,7 +30,7 @@ type PhraseSet struct {
 	// all sets made so far at once, so that the ids of an ad's words are
 	// looked up once.
 	indexed atomic.Bool
-	firsts  map[int32]*trieNode
+	firsts  []*trieNode // by word id; shorter than the ids made later
 	n       int
 }
 
@@ -176,13 +176,11 @@ func (s *PhraseSet) Longest(d *Document, fn func(PhraseMatch)) {
 	ids := d.wordIDs()
 	var frontier, next []*trieNode
 	for i := range words {
-		if ids[i] < 0 {
+		id := ids[i]
+		if id < 0 || int(id) >= len(s.firsts) || s.firsts[id] == nil {
 			continue
 		}
-		first := s.firsts[ids[i]]
-		if first == nil {
-			continue
-		}
+		first := s.firsts[id]
 		best := PhraseMatch{ID: -1}
 		frontier = append(frontier[:0], first)
 		for j := i; len(frontier) > 0; {
@@ -287,14 +285,16 @@ func indexPending() {
 		words.ids = map[string]int32{}
 	}
 	for _, s := range words.pending {
-		s.firsts = make(map[int32]*trieNode, len(s.root.next))
-		for e, c := range s.root.next {
-			id, ok := words.ids[e.norm]
-			if !ok {
-				id = int32(len(words.ids))
-				words.ids[e.norm] = id
+		for e := range s.root.next {
+			if _, ok := words.ids[e.norm]; !ok {
+				words.ids[e.norm] = int32(len(words.ids))
 			}
-			s.firsts[id] = c
+		}
+	}
+	for _, s := range words.pending {
+		s.firsts = make([]*trieNode, len(words.ids))
+		for e, c := range s.root.next {
+			s.firsts[words.ids[e.norm]] = c
 		}
 		s.indexed.Store(true)
 	}

@@ -28,47 +28,77 @@ func (balanceKind) Summary() string {
 }
 func (balanceKind) NewOptions() any { return &BalanceOptions{Threshold: 3} }
 
-// stemList matches words exactly or by prefix ("compet*").
+// stemList matches words exactly or by prefix ("compet*"): a trie over
+// the bytes of its words and stems, walked once per word.
 type stemList struct {
-	exact    map[string]bool
-	prefixes map[string]bool
-	lens     []int
+	nodes []stemNode
+}
+
+type stemNode struct {
+	keys        []byte
+	next        []int32
+	exact, stem bool // a word ends here; a stem ends here
+}
+
+func (l *stemList) child(n int32, c byte) int32 {
+	nd := &l.nodes[n]
+	for i, k := range nd.keys {
+		if k == c {
+			return nd.next[i]
+		}
+	}
+	return -1
+}
+
+func (l *stemList) add(w string, stem bool) {
+	n := int32(0)
+	for i := 0; i < len(w); i++ {
+		c := l.child(n, w[i])
+		if c < 0 {
+			c = int32(len(l.nodes))
+			l.nodes = append(l.nodes, stemNode{})
+			l.nodes[n].keys = append(l.nodes[n].keys, w[i])
+			l.nodes[n].next = append(l.nodes[n].next, c)
+		}
+		n = c
+	}
+	if stem {
+		l.nodes[n].stem = true
+	} else {
+		l.nodes[n].exact = true
+	}
 }
 
 func newStemList(key string, ws []string) (stemList, error) {
-	l := stemList{exact: map[string]bool{}, prefixes: map[string]bool{}}
-	seen := map[int]bool{}
+	l := stemList{nodes: []stemNode{{}}}
 	for _, w := range ws {
 		w = strings.ToLower(strings.TrimSpace(w))
 		if p, ok := strings.CutSuffix(w, "*"); ok {
 			if p == "" {
 				return l, linter.OptErr(key, fmt.Errorf("empty stem"))
 			}
-			l.prefixes[p] = true
-			if !seen[len(p)] {
-				seen[len(p)] = true
-				l.lens = append(l.lens, len(p))
-			}
+			l.add(p, true)
 			continue
 		}
 		if w == "" {
 			return l, linter.OptErr(key, fmt.Errorf("empty word"))
 		}
-		l.exact[w] = true
+		l.add(w, false)
 	}
 	return l, nil
 }
 
 func (l stemList) match(w string) bool {
-	if l.exact[w] {
-		return true
-	}
-	for _, n := range l.lens {
-		if len(w) >= n && l.prefixes[w[:n]] {
+	n := int32(0)
+	for i := 0; i < len(w); i++ {
+		if n = l.child(n, w[i]); n < 0 {
+			return false
+		}
+		if l.nodes[n].stem {
 			return true
 		}
 	}
-	return false
+	return l.nodes[n].exact
 }
 
 type balanceRule struct {
