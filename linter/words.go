@@ -21,12 +21,9 @@ type Word struct {
 // Words returns the document's word tokens, computed once.
 func (d *Document) Words() []Word {
 	d.wordsOnce.Do(func() {
+		d.words = make([]Word, 0, len(d.Text)/6+1)
 		for bi, b := range d.Blocks {
-			ws := tokenize(d.Text[b.Start:b.End], b.Start)
-			for i := range ws {
-				ws[i].Block = bi
-			}
-			d.words = append(d.words, ws...)
+			d.words = appendTokens(d.words, d.Text[b.Start:b.End], b.Start, bi)
 		}
 	})
 	return d.words
@@ -35,7 +32,7 @@ func (d *Document) Words() []Word {
 // Tokenize splits s into word tokens with offsets into s. It is the
 // tokenizer used for documents, exported so phrase lists are split the same
 // way.
-func Tokenize(s string) []Word { return tokenize(s, 0) }
+func Tokenize(s string) []Word { return appendTokens(nil, s, 0, 0) }
 
 func isWordRune(r rune) bool {
 	if r < utf8.RuneSelf {
@@ -57,9 +54,11 @@ var asciiWord = func() (t [utf8.RuneSelf]bool) {
 
 func isApostrophe(r rune) bool { return r == '\'' || r == '’' || r == 'ʼ' }
 
-func tokenize(s string, base int) []Word {
-	out := make([]Word, 0, len(s)/6+1)
-	var sep strings.Builder
+// appendTokens appends the words of s, a stretch of block at offset base
+// of the text, to out.
+func appendTokens(out []Word, s string, base, block int) []Word {
+	var sepBuf [16]byte
+	sep := sepBuf[:0]
 	i := 0
 	for i < len(s) {
 		if c := s[i]; c == ' ' || c == '\n' || c == '\t' {
@@ -71,9 +70,9 @@ func tokenize(s string, base int) []Word {
 			switch {
 			case unicode.IsSpace(r):
 			case r == '-' || r == '‐' || r == '‑' || r == '–' || r == '—':
-				sep.WriteByte('-')
+				sep = append(sep, '-')
 			default:
-				sep.WriteRune(r)
+				sep = utf8.AppendRune(sep, r)
 			}
 			i += size
 			continue
@@ -102,8 +101,8 @@ func tokenize(s string, base int) []Word {
 			}
 			break
 		}
-		out = append(out, Word{Start: base + start, End: base + i, Norm: normWord(s[start:i]), Sep: sep.String()})
-		sep.Reset()
+		out = append(out, Word{Start: base + start, End: base + i, Norm: normWord(s[start:i]), Sep: sepString(sep), Block: block})
+		sep = sep[:0]
 	}
 	return out
 }
@@ -190,4 +189,23 @@ func isAbbrevBefore(t string) bool {
 		}
 	}
 	return len(w) == 1 // an initial: "J. Smith"
+}
+
+// oneByte holds the one-byte strings, so that the common separators ("-",
+// ",", ".") of words cost no allocation.
+var oneByte = func() (t [utf8.RuneSelf]string) {
+	for c := range t {
+		t[c] = string(rune(c))
+	}
+	return t
+}()
+
+func sepString(b []byte) string {
+	switch {
+	case len(b) == 0:
+		return ""
+	case len(b) == 1 && b[0] < utf8.RuneSelf:
+		return oneByte[b[0]]
+	}
+	return string(b)
 }

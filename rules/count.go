@@ -114,7 +114,10 @@ func (r *countRule) count(d *linter.Document, hi int) int {
 // [start, end).
 func (r *countRule) countRange(d *linter.Document, first, last, start, end int) int {
 	n := 0
-	for _, re := range possible(d, r.res) {
+	for _, re := range r.res {
+		if !re.mayMatch(d) {
+			continue
+		}
 		for _, sp := range re.spans(d) {
 			if sp.block >= first && sp.block < last {
 				_, _, ms := re.find(d, sp, false)

@@ -109,12 +109,11 @@ func (r *requireRule) satisfied(d *linter.Document) bool {
 	if found {
 		return true
 	}
-	res := possible(d, r.res)
-	if len(res) == 0 {
-		return false
-	}
 	plain := r.scope.all() && len(r.unless) == 0 && len(r.ctx.unless) == 0
-	for _, re := range res {
+	for _, re := range r.res {
+		if !re.mayMatch(d) {
+			continue
+		}
 		for _, sp := range re.spans(d) {
 			if plain {
 				// Any match counts: stop at the first.
