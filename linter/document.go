@@ -146,6 +146,7 @@ func Parse(path string, src []byte, format Format) *Document {
 		}
 	}
 	b := &builder{doc: d}
+	b.text.Grow(len(src) + len(src)/8)
 	switch format {
 	case Markdown:
 		parseMarkdown(b, src)

@@ -1,6 +1,7 @@
 package linter
 
 import (
+	"bytes"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -194,12 +195,12 @@ func isPlainHeading(src []byte, lines []plainLine, i int) bool {
 // isDirectiveLine reports whether a plain-text line is a hirelint
 // directive comment: "# hirelint-disable ..." or "<!-- hirelint-... -->".
 func isDirectiveLine(line []byte) bool {
-	s := strings.TrimSpace(string(line))
-	if rest, ok := strings.CutPrefix(s, "#"); ok {
-		return strings.HasPrefix(strings.TrimSpace(rest), "hirelint-")
+	s := bytes.TrimSpace(line)
+	if rest, ok := bytes.CutPrefix(s, []byte("#")); ok {
+		return bytes.HasPrefix(bytes.TrimSpace(rest), []byte("hirelint-"))
 	}
-	if rest, ok := strings.CutPrefix(s, "<!--"); ok {
-		return strings.HasPrefix(strings.TrimSpace(rest), "hirelint-") && strings.HasSuffix(s, "-->")
+	if rest, ok := bytes.CutPrefix(s, []byte("<!--")); ok {
+		return bytes.HasPrefix(bytes.TrimSpace(rest), []byte("hirelint-")) && bytes.HasSuffix(s, []byte("-->"))
 	}
 	return false
 }
