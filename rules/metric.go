@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/hirelint/hirelint/linter"
 )
@@ -201,7 +202,7 @@ func FleschReadingEase(d *linter.Document) float64 {
 		}
 		words++
 		orig := d.Text[w.Start:w.End]
-		if strings.IndexFunc(orig, unicode.IsDigit) >= 0 || (len(orig) > 1 && strings.ToUpper(orig) == orig) {
+		if strings.IndexFunc(orig, unicode.IsDigit) >= 0 || (len(orig) > 1 && isUpper(orig)) {
 			syl++
 			continue
 		}
@@ -213,11 +214,31 @@ func FleschReadingEase(d *linter.Document) float64 {
 	return 206.835 - 1.015*float64(words)/float64(sents) - 84.6*float64(syl)/float64(words)
 }
 
+// isUpper reports whether upper-casing s leaves it unchanged (an acronym).
+func isUpper(s string) bool {
+	for _, r := range s {
+		if r < utf8.RuneSelf {
+			if 'a' <= r && r <= 'z' {
+				return false
+			}
+		} else if unicode.ToUpper(r) != r {
+			return false
+		}
+	}
+	return true
+}
+
 // Syllables estimates the syllables of a lower-case English word by counting
 // vowel groups, with the usual silent-e adjustments.
 func Syllables(w string) int {
-	vowel := func(r rune) bool { return strings.ContainsRune("aeiouy", r) }
-	rs := []rune(w)
+	vowel := func(r rune) bool {
+		return r == 'a' || r == 'e' || r == 'i' || r == 'o' || r == 'u' || r == 'y'
+	}
+	var buf [32]rune
+	rs := buf[:0]
+	for _, r := range w {
+		rs = append(rs, r)
+	}
 	n, prev := 0, false
 	for _, r := range rs {
 		v := vowel(r)
