@@ -20,14 +20,6 @@ type batchIn struct {
 	Format string          `json:"format"`
 }
 
-// batchOut is one output line: the ad's id as given, its score and
-// findings.
-type batchOut struct {
-	ID       json.RawMessage      `json:"id"`
-	Score    int                  `json:"score"`
-	Findings []output.JSONFinding `json:"findings"`
-}
-
 // batchErr is the output line for an input line that could not be read.
 type batchErr struct {
 	ID    json.RawMessage `json:"id"`
@@ -168,15 +160,22 @@ func lintBatchLine(cfg *linter.Config, it batchItem, failOn linter.Severity) bat
 	}
 	doc := linter.Parse("ad", []byte(*in.Text), format)
 	fs := cfg.Lint(doc)
-	out := batchOut{ID: id, Score: linter.Score(fs), Findings: make([]output.JSONFinding, 0, len(fs))}
+	findings := make([]output.JSONFinding, 0, len(fs))
 	res := batchResult{}
 	for _, f := range fs {
-		out.Findings = append(out.Findings, output.ToJSON(doc, f))
+		findings = append(findings, output.ToJSON(doc, f))
 		if failOn != linter.SeverityNone && f.Severity >= failOn {
 			res.fail = true
 		}
 	}
-	res.line = encodeLine(out)
+	// {"id": ..., "score": ..., "findings": [...]}, as encoding/json
+	// writes it.
+	var line bytes.Buffer
+	line.WriteString(`{"id":`)
+	if err := json.Compact(&line, id); err != nil {
+		return fail("bad id: %v", err)
+	}
+	res.line = append(output.AppendFindingsJSON(line.Bytes(), linter.Score(fs), findings), '}', '\n')
 	return res
 }
 

@@ -95,8 +95,7 @@ func (j *jsonReporter) Prepare(r FileResult) Prepared {
 	for _, f := range r.Findings {
 		jf.Findings = append(jf.Findings, ToJSON(r.Doc, f))
 	}
-	b, err := marshalIndent(jf, "    ")
-	return jsonPrepared{b, err}
+	return jsonPrepared{appendFileJSON(nil, jf, "    ", "  "), nil}
 }
 
 func (j *jsonReporter) FilePrepared(r FileResult, p Prepared) error {
