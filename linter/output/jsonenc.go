@@ -69,26 +69,31 @@ func (w *jsonWriter) bool(k string, v bool) {
 	w.b = strconv.AppendBool(w.b, v)
 }
 
+// writeArray writes items as an array, each with each; a nil slice is
+// null, as encoding/json writes it.
+func writeArray[T any](w *jsonWriter, items []T, each func(T)) {
+	switch {
+	case items == nil:
+		w.b = append(w.b, "null"...)
+	case len(items) == 0:
+		w.b = append(w.b, "[]"...)
+	default:
+		w.open('[')
+		for i, it := range items {
+			if i > 0 {
+				w.b = append(w.b, ',')
+			}
+			w.newline()
+			each(it)
+		}
+		w.close(']')
+	}
+}
+
 // findings writes the findings of a file as the value of "findings".
 func (w *jsonWriter) findings(fs []JSONFinding) {
 	w.key("findings", false)
-	if fs == nil {
-		w.b = append(w.b, "null"...)
-		return
-	}
-	if len(fs) == 0 {
-		w.b = append(w.b, "[]"...)
-		return
-	}
-	w.open('[')
-	for i, f := range fs {
-		if i > 0 {
-			w.b = append(w.b, ',')
-		}
-		w.newline()
-		w.finding(f)
-	}
-	w.close(']')
+	writeArray(w, fs, w.finding)
 }
 
 func (w *jsonWriter) finding(f JSONFinding) {
@@ -108,22 +113,7 @@ func (w *jsonWriter) finding(f JSONFinding) {
 		w.bool("document", true)
 	}
 	w.key("fixes", false)
-	switch {
-	case f.Fixes == nil:
-		w.b = append(w.b, "null"...)
-	case len(f.Fixes) == 0:
-		w.b = append(w.b, "[]"...)
-	default:
-		w.open('[')
-		for i, fx := range f.Fixes {
-			if i > 0 {
-				w.b = append(w.b, ',')
-			}
-			w.newline()
-			w.fix(fx)
-		}
-		w.close(']')
-	}
+	writeArray(w, f.Fixes, w.fix)
 	w.close('}')
 }
 
@@ -132,27 +122,16 @@ func (w *jsonWriter) fix(fx JSONFix) {
 	w.str("message", fx.Message, true)
 	w.bool("safe", fx.Safe)
 	w.key("edits", false)
-	switch {
-	case fx.Edits == nil:
-		w.b = append(w.b, "null"...)
-	case len(fx.Edits) == 0:
-		w.b = append(w.b, "[]"...)
-	default:
-		w.open('[')
-		for i, e := range fx.Edits {
-			if i > 0 {
-				w.b = append(w.b, ',')
-			}
-			w.newline()
-			w.open('{')
-			w.key("offset", true)
-			w.b = strconv.AppendInt(w.b, int64(e.Offset), 10)
-			w.int("end_offset", e.EndOffset)
-			w.str("new_text", e.NewText, false)
-			w.close('}')
-		}
-		w.close(']')
-	}
+	writeArray(w, fx.Edits, w.edit)
+	w.close('}')
+}
+
+func (w *jsonWriter) edit(e JSONEdit) {
+	w.open('{')
+	w.key("offset", true)
+	w.b = strconv.AppendInt(w.b, int64(e.Offset), 10)
+	w.int("end_offset", e.EndOffset)
+	w.str("new_text", e.NewText, false)
 	w.close('}')
 }
 
