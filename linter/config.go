@@ -76,11 +76,31 @@ func (r *RuleConfig) AppliesTo(doc *Document) bool {
 	return true
 }
 
-// DocMatcher returns a function reporting whether re, compiled from expr,
-// matches in the prose (Text) of a document. The rules package replaces it
-// with one that first looks for the literals every match holds.
-var DocMatcher = func(expr string, re *regexp.Regexp) func(*Document) bool {
-	return func(d *Document) bool { return re.MatchString(d.Text) }
+// DocMatcher returns a function reporting whether pattern, an only_if or
+// skip_if expression, matches in the prose (Text) of a document,
+// case-insensitively. The rules package replaces it with one that compiles
+// the built-in rules' expressions on first use and looks for the literals
+// every match holds before running one.
+var DocMatcher = func(pattern string) (func(*Document) bool, error) {
+	re, err := CompileProse(pattern)
+	if err != nil {
+		return nil, err
+	}
+	return func(d *Document) bool { return re.MatchString(d.Text) }, nil
+}
+
+// CompileProse compiles an only_if or skip_if pattern, as "(?im)" +
+// pattern, with an error fit for a config error when it is too large or
+// wrong.
+func CompileProse(pattern string) (*regexp.Regexp, error) {
+	if err := CheckRegexpSize(pattern); err != nil {
+		return nil, err
+	}
+	re, err := regexp.Compile("(?im)" + pattern)
+	if err != nil {
+		return nil, fmt.Errorf("bad regular expression %q: %v", pattern, err)
+	}
+	return re, nil
 }
 
 type layer struct {
@@ -100,6 +120,8 @@ type layer struct {
 // A DecodedRule is a [[rule]] table of a config file decoded ahead of time,
 // so that loading the file needs no TOML parsing (see rules.LoadDefault).
 type DecodedRule struct {
+	// ID and Kind are the rule's id and kind, as Decode gives them.
+	ID, Kind string
 	// Decode returns fresh values of the rule's header and options (a
 	// pointer to its kind's options struct), as decoding the table into
 	// an empty header and the kind's NewOptions gives.
@@ -274,19 +296,11 @@ func (c *Config) ExtendDecoded(file string, src []byte, rules []DecodedRule) (*C
 	var touched []*RuleConfig
 	for i := range rules {
 		dr := &rules[i]
-		h, _ := dr.Decode()
-		r := n.byID[h.ID]
-		if r == nil {
-			r = &RuleConfig{}
-			r.ID = h.ID
-			n.Rules = append(n.Rules, r)
-			n.byID[h.ID] = r
-		} else if h.Kind != "" && h.Kind != r.Kind {
-			return nil, &ConfigError{File: file, Line: dr.Line, Col: 1, Rule: h.ID, Key: "kind", Err: fmt.Errorf("cannot change the kind of rule %q from %q to %q; give the new rule another id", h.ID, r.Kind, h.Kind)}
+		r, err := n.ruleFor(dr.ID, dr.Kind)
+		if err != nil {
+			return nil, &ConfigError{File: file, Line: dr.Line, Col: 1, Rule: dr.ID, Key: "kind", Err: err}
 		}
-		r.layers = append(append([]layer(nil), r.layers...), layer{file: file, src: src, header: "rule", idx: i, decoded: dr})
-		r.File, r.Line = file, dr.Line
-		r.Rule = nil
+		n.addLayer(r, layer{file: file, src: src, header: "rule", idx: i, decoded: dr}, dr.Line)
 		touched = append(touched, r)
 	}
 	errs := make([]error, len(touched))
@@ -312,6 +326,32 @@ func (c *Config) ExtendDecoded(file string, src []byte, rules []DecodedRule) (*C
 		}
 	}
 	return n, n.checkRequires()
+}
+
+// ruleFor returns rule id, added to n when new (kind is then required);
+// a kind given for an existing rule must be its kind.
+func (n *Config) ruleFor(id, kind string) (*RuleConfig, error) {
+	r := n.byID[id]
+	switch {
+	case r == nil && kind == "":
+		return nil, errors.New("a new rule needs a kind")
+	case r == nil:
+		r = &RuleConfig{}
+		r.ID = id
+		n.Rules = append(n.Rules, r)
+		n.byID[id] = r
+	case kind != "" && kind != r.Kind:
+		return nil, fmt.Errorf("cannot change the kind of rule %q from %q to %q; give the new rule another id", id, r.Kind, kind)
+	}
+	return r, nil
+}
+
+// addLayer layers l, a table defining rule r at line, on r, which must then
+// be compiled again.
+func (n *Config) addLayer(r *RuleConfig, l layer, line int) {
+	r.layers = append(append([]layer(nil), r.layers...), l)
+	r.File, r.Line = l.file, line
+	r.Rule = nil
 }
 
 // applyLayer layers rule tables (written under header, the first being the
@@ -345,21 +385,11 @@ func (n *Config) applyLayer(file string, src []byte, md toml.MetaData, header st
 			return cerr("id", fmt.Errorf("duplicate rule id %q in this file", h.ID))
 		}
 		seen[h.ID] = true
-		r := n.byID[h.ID]
-		if r == nil {
-			if h.Kind == "" {
-				return cerr("kind", errors.New("a new rule needs a kind"))
-			}
-			r = &RuleConfig{}
-			r.ID = h.ID
-			n.Rules = append(n.Rules, r)
-			n.byID[h.ID] = r
-		} else if h.Kind != "" && h.Kind != r.Kind {
-			return cerr("kind", fmt.Errorf("cannot change the kind of rule %q from %q to %q; give the new rule another id", h.ID, r.Kind, h.Kind))
+		r, err := n.ruleFor(h.ID, h.Kind)
+		if err != nil {
+			return cerr("kind", err)
 		}
-		r.layers = append(append([]layer(nil), r.layers...), layer{file: file, src: src, md: md, prim: prim, header: header, idx: i})
-		r.File, r.Line = file, line
-		r.Rule = nil
+		n.addLayer(r, layer{file: file, src: src, md: md, prim: prim, header: header, idx: i}, line)
 	}
 	// Rules this layer does not touch keep what they were compiled to.
 	for _, r := range n.Rules {
@@ -500,14 +530,11 @@ func (c *Config) build(r *RuleConfig) error {
 	}{{"only_if", hdr.OnlyIf, &r.onlyIf}, {"skip_if", hdr.SkipIf, &r.skipIf}} {
 		*c.dst = nil
 		for _, p := range c.pats {
-			if err := CheckRegexpSize(p); err != nil {
+			match, err := DocMatcher(p)
+			if err != nil {
 				return lerr(c.key, err)
 			}
-			re, err := regexp.Compile("(?im)" + p)
-			if err != nil {
-				return lerr(c.key, fmt.Errorf("bad regular expression %q: %v", p, err))
-			}
-			*c.dst = append(*c.dst, DocMatcher("(?im)"+p, re))
+			*c.dst = append(*c.dst, match)
 		}
 	}
 	rule, err := kind.Build(opts)

@@ -32,8 +32,8 @@ func TestBuiltinTable(t *testing.T) {
 	b.WriteString("// builtinRules returns the [[rule]] tables of rules.toml, decoded.\n")
 	b.WriteString("func builtinRules() []linter.DecodedRule {\n\treturn []linter.DecodedRule{\n")
 	for _, r := range c.Rules {
-		fmt.Fprintf(&b, "\t\t{Line: %d, Decode: func() (linter.RuleHeader, any) {\n\t\t\treturn %s,\n\t\t\t\t%s\n\t\t}},\n",
-			r.Line, goLiteral(reflect.ValueOf(r.RuleHeader)), goLiteral(reflect.ValueOf(r.Options)))
+		fmt.Fprintf(&b, "\t\t{ID: %q, Kind: %q, Line: %d, Decode: func() (linter.RuleHeader, any) {\n\t\t\treturn %s,\n\t\t\t\t%s\n\t\t}},\n",
+			r.ID, r.Kind, r.Line, goLiteral(reflect.ValueOf(r.RuleHeader)), goLiteral(reflect.ValueOf(r.Options)))
 	}
 	b.WriteString("\t}\n}\n")
 	checkGenerated(t, "builtin_gen.go", "TestBuiltinTable", b.Bytes())

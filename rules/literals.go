@@ -15,15 +15,15 @@ import (
 	"github.com/hirelint/hirelint/linter"
 )
 
-// A regexpRule is a compiled regular expression with a prefilter: a set of
-// lower-case strings at least one of which must occur in any text it
-// matches. Most patterns never match most ads, so a pattern whose literals
-// are all absent is skipped, and one whose literals occur is run only on
-// the blocks that hold them. The literals of all patterns are found in one
-// pass over the ad (see literalIndex).
+// A regexpRule is a regular expression with a prefilter: a set of literals
+// at least one of which occurs in any text it matches. Most patterns never
+// match most ads, so a pattern whose literals are all absent is skipped,
+// and one whose literals occur is run only on windows around them (see
+// spans). The literals of all patterns are found in one pass over the ad
+// (see literalIndex).
 type regexpRule struct {
 	*lazyRegexp
-	lits []int32 // ids in the literal table; nil: no prefilter
+	litIDs []int32 // ids of shape.lits in the literal table; nil: no prefilter
 	shape
 	classes []int32 // ids in the class table of shape.runs
 }
@@ -56,18 +56,31 @@ type runBound struct {
 	mult  int
 }
 
-func init() {
-	linter.DocMatcher = func(expr string, re *regexp.Regexp) func(*linter.Document) bool {
-		r := withPrefilter(re, expr)
-		for _, l := range r.shape.lits {
-			if strings.Contains(l, "\n") {
-				// Could span the line breaks between blocks, where
-				// literals are not looked for.
-				return func(d *linter.Document) bool { return re.MatchString(d.Text) }
-			}
-		}
-		return func(d *linter.Document) bool { return r.mayMatch(d) && re.MatchString(d.Text) }
+func init() { linter.DocMatcher = docMatcher }
+
+// docMatcher is linter.DocMatcher: the expression runs over the whole prose
+// of an ad, as before, but only when its literals occur.
+func docMatcher(pattern string) (func(*linter.Document) bool, error) {
+	expr := "(?im)" + pattern
+	if recordExpr != nil {
+		recordExpr(expr)
 	}
+	var re *regexp.Regexp
+	if _, ok := preparedShape(expr); !ok {
+		var err error
+		if re, err = linter.CompileProse(pattern); err != nil {
+			return nil, err
+		}
+	}
+	r := withPrefilter(re, expr)
+	for _, l := range r.lits {
+		if strings.Contains(l, "\n") {
+			// Could span the line breaks between blocks, where literals
+			// are not looked for.
+			return func(d *linter.Document) bool { return r.MatchString(d.Text) }, nil
+		}
+	}
+	return func(d *linter.Document) bool { return r.mayMatch(d) && r.MatchString(d.Text) }, nil
 }
 
 // A lazyRegexp is compiled on first use. Expressions of the built-in rule
@@ -155,10 +168,6 @@ func precompile(idx literalIndex) {
 
 func (l *lazyRegexp) MatchString(s string) bool { return l.Regexp().MatchString(s) }
 
-func (l *lazyRegexp) FindAllStringIndex(s string, n int) [][]int {
-	return l.Regexp().FindAllStringIndex(s, n)
-}
-
 // literalTable holds the literals of every pattern compiled in the process,
 // and the matcher over them, rebuilt when patterns with new literals are
 // compiled (that is, when a config is loaded).
@@ -235,11 +244,11 @@ func literals(d *linter.Document) literalIndex {
 
 // mayMatch reports whether re can match somewhere in d.
 func (r regexpRule) mayMatch(d *linter.Document) bool {
-	if r.lits == nil || d.FoldTraps() {
+	if r.litIDs == nil || d.FoldTraps() {
 		return true
 	}
 	idx := literals(d)
-	for _, id := range r.lits {
+	for _, id := range r.litIDs {
 		if len(idx[id]) > 0 {
 			return true
 		}
@@ -250,11 +259,11 @@ func (r regexpRule) mayMatch(d *linter.Document) bool {
 // matchIn reports whether re matches in Text[start:end] (within one
 // block), running it only when one of its literals occurs there.
 func (r regexpRule) matchIn(d *linter.Document, start, end int) bool {
-	if r.lits != nil && !d.FoldTraps() {
+	if r.litIDs != nil && !d.FoldTraps() {
 		idx := literals(d)
 		lens := currentMatcher().lens
 		found := false
-		for _, id := range r.lits {
+		for _, id := range r.litIDs {
 			ends := idx[id]
 			i := sort.SearchInts(ends, start+lens[id])
 			if i < len(ends) && ends[i] <= end {
@@ -345,18 +354,16 @@ func lineWide(d *linter.Document, sp span) span {
 }
 
 // spans returns where re must be run to find all its matches in d, in
-// order. Every match holds one of the expression's literals; when the
-// expression's matches are at most maxLen bytes long, a match holding an
-// occurrence of a literal lies within maxLen bytes of it, so only windows
-// around the occurrences are searched, widened to word (and, for ^ and $,
-// line) boundaries so that the expression sees the same context as in the
-// whole block. Otherwise the spans are the blocks holding an occurrence, or
-// every block when the expression has no literals.
+// order. Every match holds one of the expression's literals and spans at
+// most maxLen bytes, so it lies within maxLen bytes of an occurrence: only
+// windows around the occurrences are searched (see window). Without
+// literals, the spans are every block (or, for an expression anchored at
+// line starts, the start of every line).
 func (r regexpRule) spans(d *linter.Document) []span {
-	if r.lineStart && r.lits == nil && !d.FoldTraps() {
+	if r.lineStart && r.litIDs == nil && !d.FoldTraps() {
 		return r.lineSpans(d)
 	}
-	if r.lits == nil || d.FoldTraps() {
+	if r.litIDs == nil || d.FoldTraps() {
 		out := make([]span, len(d.Blocks))
 		for i, b := range d.Blocks {
 			out[i] = span{block: i, start: b.Start, end: b.End}
@@ -366,7 +373,7 @@ func (r regexpRule) spans(d *linter.Document) []span {
 	idx := literals(d)
 	lens := currentMatcher().lens
 	var out []span
-	for _, id := range r.lits {
+	for _, id := range r.litIDs {
 		k := lens[id]
 		for _, e := range idx[id] {
 			if w, ok := r.window(d, e-k, e); ok {
@@ -521,13 +528,13 @@ func withPrefilter(re *regexp.Regexp, expr string) regexpRule {
 	}
 	r := regexpRule{shape: sh}
 	if sh.lits != nil {
-		r.lits = registerLiterals(sh.lits)
+		r.litIDs = registerLiterals(sh.lits)
 	}
 	if re != nil {
 		r.lazyRegexp = &lazyRegexp{expr: expr, re: re}
 		r.done.Store(true)
 	} else {
-		r.lazyRegexp = sharedLazy(expr, r.lits)
+		r.lazyRegexp = sharedLazy(expr, r.litIDs)
 	}
 	for _, rb := range sh.runs {
 		r.classes = append(r.classes, registerClass(rb.class))

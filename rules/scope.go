@@ -68,14 +68,14 @@ func matchAny(res []regexpRule, s string) bool {
 	}
 	var lower string
 	for _, re := range res {
-		if re.lits != nil && isASCII(s) {
+		if re.litIDs != nil && isASCII(s) {
 			// A short text such as a heading: look for the literals
 			// directly, and run (and compile) the expression only when
 			// one is there.
 			if lower == "" {
 				lower = strings.ToLower(s)
 			}
-			if !containsAny(lower, re.shape.lits) {
+			if !containsAny(lower, re.lits) {
 				continue
 			}
 		}
@@ -271,13 +271,4 @@ func foldApostrophes(p string) string {
 		b.WriteByte(c)
 	}
 	return b.String()
-}
-
-func containsRune(rs []rune, r rune) bool {
-	for _, x := range rs {
-		if x == r {
-			return true
-		}
-	}
-	return false
 }

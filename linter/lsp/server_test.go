@@ -1,7 +1,6 @@
 package lsp
 
 import (
-	"encoding/json"
 	"strings"
 	"testing"
 	"time"
@@ -259,13 +258,4 @@ func TestFormatFromLanguage(t *testing.T) {
 	if p := c.diagnostics("untitled:Untitled-2", nil); !has(p, "hype-title") {
 		t.Errorf("plain text buffer: %s", describe(p))
 	}
-}
-
-func mustJSON(t *testing.T, v any) string {
-	t.Helper()
-	b, err := json.Marshal(v)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return string(b)
 }

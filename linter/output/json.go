@@ -84,33 +84,24 @@ type jsonReporter struct {
 
 func (j *jsonReporter) File(r FileResult) error { return j.FilePrepared(r, j.Prepare(r)) }
 
-// jsonPrepared is a file's object, encoded, or why it could not be.
-type jsonPrepared struct {
-	b   []byte
-	err error
-}
-
+// Prepare returns the file's object, encoded ([]byte).
 func (j *jsonReporter) Prepare(r FileResult) Prepared {
 	jf := jsonFile{Path: r.Path, Score: r.Score(), Findings: []JSONFinding{}}
 	for _, f := range r.Findings {
 		jf.Findings = append(jf.Findings, ToJSON(r.Doc, f))
 	}
-	return jsonPrepared{appendFileJSON(nil, jf, "    ", "  "), nil}
+	return appendFileJSON(nil, jf, "    ", "  ")
 }
 
 func (j *jsonReporter) FilePrepared(r FileResult, p Prepared) error {
-	jp := p.(jsonPrepared)
-	b, err := jp.b, jp.err
-	if err != nil {
-		return err
-	}
+	b := p.([]byte)
 	head := ",\n    "
 	if j.n == 0 {
 		head = "{\n  \"files\": [\n    "
 	}
 	j.n++
 	j.sum.add(r)
-	_, err = io.WriteString(j.w, head+string(b))
+	_, err := io.WriteString(j.w, head+string(b))
 	return err
 }
 
