@@ -284,15 +284,21 @@ func (d *Document) Memo(key any, f func() any) any {
 func (d *Document) LowerText() string {
 	d.lowerOnce.Do(func() {
 		b := []byte(d.Text)
+		// Case-insensitive matching folds the Kelvin sign (E2 84 AA) and
+		// the long s (C5 BF) to ASCII letters (K to k, ſ to s); a literal
+		// search in LowerText would miss them. They are looked for in the
+		// same pass.
 		for i, c := range b {
-			if c >= 'A' && c <= 'Z' {
+			switch {
+			case c >= 'A' && c <= 'Z':
 				b[i] = c + 'a' - 'A'
+			case c == 0xe2:
+				d.foldTraps = d.foldTraps || i+2 < len(b) && b[i+1] == 0x84 && b[i+2] == 0xaa
+			case c == 0xc5:
+				d.foldTraps = d.foldTraps || i+1 < len(b) && b[i+1] == 0xbf
 			}
 		}
 		d.lower = string(b)
-		// Case-insensitive matching folds these to ASCII letters (K to k,
-		// ſ to s); a literal search in LowerText would miss them.
-		d.foldTraps = strings.ContainsAny(d.Text, "\u212a\u017f")
 	})
 	return d.lower
 }

@@ -4,8 +4,11 @@ package rules
 
 import "github.com/hirelint/hirelint/linter"
 
-// builtinSHA256 is the hash of the rules.toml decoded here.
-const builtinSHA256 = "64701e05f0c7d2e70b15b9fccfc29212c7c4f983cf840df2fa5080d7d09bd568"
+// builtinSize and builtinCRC32 identify the rules.toml decoded here.
+const (
+	builtinSize  = 123604
+	builtinCRC32 = 0x371e746e
+)
 
 func ptr[T any](v T) *T { return &v }
 
