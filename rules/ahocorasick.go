@@ -5,24 +5,29 @@ import "sort"
 // acMatcher finds which of a set of byte strings occur in a text, in one
 // pass (Aho-Corasick). It serves as the literal prefilter of all patterns:
 // instead of searching an ad once per literal, the ad is scanned once.
+//
+// The trie is stored flat, its nodes numbered breadth-first with the
+// children of a node in the order of their labels, so that the children of
+// node n are the nodes first[n] to first[n+1]-1 and a node's failure link
+// always points to a lower number. Flat tables of integers can be written
+// out as constants: the matcher for the built-in rule set is generated
+// (see literals_gen.go) and costs nothing at start-up.
 type acMatcher struct {
 	root  [256]int32 // transitions from the root (dense: most steps start here)
-	nodes []acNode
-	lens  []int // byte length of each literal
+	first []int32    // len(nodes)+1: children of n are first[n]..first[n+1]-1
+	label string     // label[n]: the byte on the edge into node n
+	fail  []int32
+	// outFirst indexes outs: node n ends the literals
+	// outs[outFirst[n]:outFirst[n+1]]; outLink[n] is the nearest node down
+	// the failure links that ends literals of its own (0: none).
+	outFirst []int32
+	outs     []int32
+	outLink  []int32
+	lens     []int // byte length of each literal
 	// wordStart and wordEnd say whether an occurrence of each literal
 	// counts only where it starts (ends) a word.
 	wordStart, wordEnd []bool
 	orig               []string // what an occurrence must be in case, or ""
-}
-
-type acNode struct {
-	keys []byte  // sorted labels of the children
-	next []int32 // child per label
-	fail int32
-	// out lists the literal ids ending here; outLink is the nearest node
-	// down the failure links with ids of its own (0: none).
-	out     []int32
-	outLink int32
 }
 
 // newACMatcher builds a matcher for the literal table keys keys (see
@@ -31,59 +36,72 @@ func newACMatcher(keys []string) *acMatcher {
 	lits := make([]string, len(keys))
 	m := &acMatcher{lens: make([]int, len(keys)),
 		wordStart: make([]bool, len(keys)), wordEnd: make([]bool, len(keys)), orig: make([]string, len(keys))}
-	size := 1
 	for i, k := range keys {
 		lits[i], m.orig[i], m.wordStart[i], m.wordEnd[i] = decodeLiteral(k)
 		m.lens[i] = len(lits[i])
-		size += len(lits[i])
 	}
-	// Inserted in sorted order, the children of every node arrive in the
-	// order of their labels and are appended.
-	order := make([]int, len(lits))
+	order := make([]int32, len(lits))
 	for i := range order {
-		order[i] = i
+		order[i] = int32(i)
 	}
-	sort.Slice(order, func(a, b int) bool { return lits[order[a]] < lits[order[b]] })
-	m.nodes = make([]acNode, 1, size)
-	for _, id := range order {
-		l := lits[id]
-		n := int32(0)
-		for i := 0; i < len(l); i++ {
-			c := l[i]
-			nd := &m.nodes[n]
-			if k := len(nd.keys); k > 0 && nd.keys[k-1] == c {
-				n = nd.next[k-1]
-				continue
+	sort.SliceStable(order, func(a, b int) bool { return lits[order[a]] < lits[order[b]] })
+
+	// Level by level: the nodes of depth d are the distinct prefixes of
+	// length d of the sorted literals, in order, each holding the range of
+	// literals (in order) that start with it.
+	type group struct{ lo, hi int }
+	level := []group{{0, len(order)}}
+	label := []byte{0}
+	parents := []int32{0} // parent of each node (the root's: 0)
+	m.outFirst = []int32{0}
+	cur := int32(0)
+	for d := 0; len(level) > 0; d++ {
+		var next []group
+		for _, g := range level {
+			n := cur
+			cur++
+			i := g.lo
+			// Literals equal to the prefix sort first: they end at n.
+			for ; i < g.hi && len(lits[order[i]]) == d; i++ {
+				m.outs = append(m.outs, order[i])
 			}
-			nx := int32(len(m.nodes))
-			nd.keys = append(nd.keys, c)
-			nd.next = append(nd.next, nx)
-			m.nodes = append(m.nodes, acNode{})
-			n = nx
+			m.outFirst = append(m.outFirst, int32(len(m.outs)))
+			m.first = append(m.first, int32(len(label)))
+			for i < g.hi {
+				c := lits[order[i]][d]
+				j := i + 1
+				for j < g.hi && lits[order[j]][d] == c {
+					j++
+				}
+				next = append(next, group{i, j})
+				label = append(label, c)
+				parents = append(parents, n)
+				i = j
+			}
 		}
-		m.nodes[n].out = append(m.nodes[n].out, int32(id))
+		level = next
 	}
+	m.first = append(m.first, int32(len(label)))
+	m.label = string(label)
+	nodes := len(label)
 	for c := 0; c < 256; c++ {
 		m.root[c] = m.child(0, byte(c))
 	}
-	// Breadth-first: failure and output links.
-	queue := make([]int32, 0, len(m.nodes))
-	queue = append(queue, m.nodes[0].next...)
-	for q := 0; q < len(queue); q++ {
-		n := queue[q]
-		for i, c := range m.nodes[n].keys {
-			nx := m.nodes[n].next[i]
-			f := int32(0)
-			if n != 0 {
-				f = m.step(m.nodes[n].fail, c)
-			}
-			m.nodes[nx].fail = f
-			if len(m.nodes[f].out) > 0 {
-				m.nodes[nx].outLink = f
-			} else {
-				m.nodes[nx].outLink = m.nodes[f].outLink
-			}
-			queue = append(queue, nx)
+	// Breadth-first numbering puts every failure link on a node already
+	// done.
+	m.fail = make([]int32, nodes)
+	m.outLink = make([]int32, nodes)
+	for n := 1; n < nodes; n++ {
+		p := parents[n]
+		f := int32(0)
+		if p != 0 {
+			f = m.step(m.fail[p], m.label[n])
+		}
+		m.fail[n] = f
+		if m.outFirst[f] < m.outFirst[f+1] {
+			m.outLink[n] = f
+		} else {
+			m.outLink[n] = m.outLink[f]
 		}
 	}
 	return m
@@ -91,30 +109,30 @@ func newACMatcher(keys []string) *acMatcher {
 
 // child returns n's child labelled c, or 0.
 func (m *acMatcher) child(n int32, c byte) int32 {
-	nd := &m.nodes[n]
-	i := sort.Search(len(nd.keys), func(i int) bool { return nd.keys[i] >= c })
-	if i < len(nd.keys) && nd.keys[i] == c {
-		return nd.next[i]
+	for i := m.first[n]; i < m.first[n+1]; i++ {
+		if k := m.label[i]; k >= c {
+			if k == c {
+				return i
+			}
+			break
+		}
 	}
 	return 0
 }
 
 func (m *acMatcher) step(n int32, c byte) int32 {
-	for {
-		if n == 0 {
-			return m.root[c]
-		}
-		nd := &m.nodes[n]
-		for i, k := range nd.keys {
-			if k == c {
-				return nd.next[i]
-			}
-			if k > c {
+	for n != 0 {
+		for i := m.first[n]; i < m.first[n+1]; i++ {
+			if k := m.label[i]; k >= c {
+				if k == c {
+					return i
+				}
 				break
 			}
 		}
-		n = nd.fail
+		n = m.fail[n]
 	}
+	return m.root[c]
 }
 
 // scan calls hit(id, end) for every occurrence of every literal in text,
@@ -123,8 +141,8 @@ func (m *acMatcher) scan(text string, hit func(id int32, end int)) {
 	n := int32(0)
 	for i := 0; i < len(text); i++ {
 		n = m.step(n, text[i])
-		for e := n; e != 0; e = m.nodes[e].outLink {
-			for _, id := range m.nodes[e].out {
+		for e := n; e != 0; e = m.outLink[e] {
+			for _, id := range m.outs[m.outFirst[e]:m.outFirst[e+1]] {
 				hit(id, i+1)
 			}
 		}

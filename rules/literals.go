@@ -170,10 +170,12 @@ func (l *lazyRegexp) MatchString(s string) bool { return l.Regexp().MatchString(
 
 // literalTable holds the literals of every pattern compiled in the process,
 // and the matcher over them, rebuilt when patterns with new literals are
-// compiled (that is, when a config is loaded).
+// compiled (that is, when a config with expressions of its own is loaded).
+// The built-in literals come first, with the ids their generated matcher
+// knows them by.
 var literalTable struct {
 	sync.Mutex
-	ids     map[string]int32
+	ids     map[string]int32 // of the literals after the built-in ones
 	list    []string
 	matcher *acMatcher
 }
@@ -181,13 +183,21 @@ var literalTable struct {
 func registerLiterals(ls []string) []int32 {
 	literalTable.Lock()
 	defer literalTable.Unlock()
-	if literalTable.ids == nil {
-		literalTable.ids = map[string]int32{}
+	if literalTable.list == nil {
+		literalTable.list = builtinLiterals[:len(builtinLiterals):len(builtinLiterals)]
+		literalTable.matcher = builtinMatcher
 	}
 	out := make([]int32, 0, len(ls))
 	for _, l := range ls {
+		if i, ok := slices.BinarySearch(builtinLiterals, l); ok {
+			out = append(out, int32(i))
+			continue
+		}
 		id, ok := literalTable.ids[l]
 		if !ok {
+			if literalTable.ids == nil {
+				literalTable.ids = map[string]int32{}
+			}
 			id = int32(len(literalTable.list))
 			literalTable.ids[l] = id
 			literalTable.list = append(literalTable.list, l)
