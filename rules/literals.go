@@ -66,7 +66,7 @@ func docMatcher(pattern string) (func(*linter.Document) bool, error) {
 		recordExpr(expr)
 	}
 	var re *regexp.Regexp
-	if _, ok := preparedShape(expr); !ok {
+	if preparedIndex(expr) < 0 {
 		var err error
 		if re, err = linter.CompileProse(pattern); err != nil {
 			return nil, err
@@ -92,6 +92,7 @@ type lazyRegexp struct {
 	once sync.Once
 	re   *regexp.Regexp
 	done atomic.Bool // compiled
+	used atomic.Bool // by a loaded rule (prepared expressions only)
 }
 
 // Regexp returns the compiled expression.
@@ -105,33 +106,33 @@ func (l *lazyRegexp) Regexp() *regexp.Regexp {
 	return l.re
 }
 
-// lazies holds the expressions compiled on first use, one per expression
-// text for the whole process (configs loaded again share them), and which
-// of them each literal calls for.
-var lazies struct {
-	sync.Mutex
-	byExpr map[string]*lazyRegexp
-	byLit  map[int32][]*lazyRegexp
-	bare   []*lazyRegexp // no literals: they run on every ad
-}
+// lazies holds the expressions of the prepared table, compiled on first
+// use, one per expression for the whole process (configs loaded again share
+// them), and which of them each literal calls for.
+var lazies = sync.OnceValue(func() (l struct {
+	all   []lazyRegexp // by index in prepared
+	byLit [][]int32    // literal id: indexes in prepared
+	bare  []int32      // no literals: they run on every ad
+}) {
+	l.all = make([]lazyRegexp, len(prepared))
+	l.byLit = make([][]int32, len(builtinLiterals))
+	for i := range prepared {
+		l.all[i].expr = prepared[i].expr
+		for _, id := range prepared[i].litIDs {
+			l.byLit[id] = append(l.byLit[id], int32(i))
+		}
+		if prepared[i].litIDs == nil {
+			l.bare = append(l.bare, int32(i))
+		}
+	}
+	return l
+})
 
-func sharedLazy(expr string, lits []int32) *lazyRegexp {
-	lazies.Lock()
-	defer lazies.Unlock()
-	if l := lazies.byExpr[expr]; l != nil {
-		return l
-	}
-	if lazies.byExpr == nil {
-		lazies.byExpr, lazies.byLit = map[string]*lazyRegexp{}, map[int32][]*lazyRegexp{}
-	}
-	l := &lazyRegexp{expr: expr}
-	lazies.byExpr[expr] = l
-	for _, id := range lits {
-		lazies.byLit[id] = append(lazies.byLit[id], l)
-	}
-	if lits == nil {
-		lazies.bare = append(lazies.bare, l)
-	}
+// sharedLazy returns the shared expression of entry i of prepared, marked
+// as used by a loaded rule.
+func sharedLazy(i int) *lazyRegexp {
+	l := &lazies().all[i]
+	l.used.Store(true)
 	return l
 }
 
@@ -140,25 +141,29 @@ func sharedLazy(expr string, lits []int32) *lazyRegexp {
 // run them first to last, so the two meet halfway and an ad linted by a
 // fresh process waits for about half of the compiling.
 func precompile(idx literalIndex) {
-	lazies.Lock()
+	lz := lazies()
 	var todo []*lazyRegexp
-	seen := map[*lazyRegexp]bool{}
-	add := func(ls []*lazyRegexp) {
-		for _, l := range ls {
-			if !l.done.Load() && !seen[l] {
-				seen[l] = true
+	seen := map[int32]bool{}
+	add := func(is []int32) {
+		for _, i := range is {
+			if l := &lz.all[i]; l.used.Load() && !l.done.Load() && !seen[i] {
+				seen[i] = true
 				todo = append(todo, l)
 			}
 		}
 	}
-	add(lazies.bare)
+	add(lz.bare)
 	for id := range idx {
-		add(lazies.byLit[id])
+		if int(id) < len(lz.byLit) {
+			add(lz.byLit[id])
+		}
 	}
-	lazies.Unlock()
 	if len(todo) < 2 {
 		return
 	}
+	// Compiled in the order of the prepared table, near enough to the
+	// order the rules use them.
+	sort.Slice(todo, func(a, b int) bool { return todo[a].expr < todo[b].expr })
 	go func() {
 		for i := len(todo) - 1; i >= 0; i-- {
 			todo[i].Regexp()
@@ -173,20 +178,16 @@ func (l *lazyRegexp) MatchString(s string) bool { return l.Regexp().MatchString(
 // compiled (that is, when a config with expressions of its own is loaded).
 // The built-in literals come first, with the ids their generated matcher
 // knows them by.
-var literalTable struct {
+var literalTable = struct {
 	sync.Mutex
 	ids     map[string]int32 // of the literals after the built-in ones
 	list    []string
 	matcher *acMatcher
-}
+}{list: builtinLiterals, matcher: builtinMatcher}
 
 func registerLiterals(ls []string) []int32 {
 	literalTable.Lock()
 	defer literalTable.Unlock()
-	if literalTable.list == nil {
-		literalTable.list = builtinLiterals[:len(builtinLiterals):len(builtinLiterals)]
-		literalTable.matcher = builtinMatcher
-	}
 	out := make([]int32, 0, len(ls))
 	for _, l := range ls {
 		if i, ok := slices.BinarySearch(builtinLiterals, l); ok {
@@ -200,7 +201,8 @@ func registerLiterals(ls []string) []int32 {
 			}
 			id = int32(len(literalTable.list))
 			literalTable.ids[l] = id
-			literalTable.list = append(literalTable.list, l)
+			// builtinLiterals is never appended to in place.
+			literalTable.list = append(literalTable.list[:len(literalTable.list):len(literalTable.list)], l)
 			literalTable.matcher = nil
 		}
 		out = append(out, id)
@@ -532,20 +534,20 @@ func possible(d *linter.Document, res []regexpRule) []regexpRule {
 // withPrefilter returns expr, compiled (re) or to be compiled on first use
 // (re nil: expr is in the prepared table), with its prefilter.
 func withPrefilter(re *regexp.Regexp, expr string) regexpRule {
-	sh, ok := preparedShape(expr)
-	if !ok {
-		sh = shapeOf(expr)
+	if i := preparedIndex(expr); i >= 0 {
+		p := &prepared[i]
+		return regexpRule{shape: p.shape, litIDs: p.litIDs, classes: p.classIDs, lazyRegexp: sharedLazy(i)}
 	}
+	sh := shapeOf(expr)
 	r := regexpRule{shape: sh}
 	if sh.lits != nil {
 		r.litIDs = registerLiterals(sh.lits)
 	}
-	if re != nil {
-		r.lazyRegexp = &lazyRegexp{expr: expr, re: re}
-		r.done.Store(true)
-	} else {
-		r.lazyRegexp = sharedLazy(expr, r.litIDs)
+	if re == nil {
+		re = regexp.MustCompile(expr)
 	}
+	r.lazyRegexp = &lazyRegexp{expr: expr, re: re}
+	r.done.Store(true)
 	for _, rb := range sh.runs {
 		r.classes = append(r.classes, registerClass(rb.class))
 	}
@@ -559,15 +561,25 @@ func walk(re *syntax.Regexp, f func(*syntax.Regexp)) {
 	}
 }
 
-// preparedShape returns the shape of expr from the prepared table, sorted
-// by expression (a table of constants needs no work at start-up, where a
-// map would).
-func preparedShape(expr string) (shape, bool) {
+// A preparedEntry is an expression of the built-in rule set (with its
+// flags), its shape, and the ids of its literals (in builtinLiterals) and
+// of the character classes of its run bounds (in builtinClasses; the
+// bounds' own classes are left out of the table).
+type preparedEntry struct {
+	expr string
+	shape
+	litIDs, classIDs []int32
+}
+
+// preparedIndex returns the index of expr in the prepared table, sorted by
+// expression (a table of constants needs no work at start-up, where a map
+// would), or -1.
+func preparedIndex(expr string) int {
 	i := sort.Search(len(prepared), func(i int) bool { return prepared[i].expr >= expr })
 	if i < len(prepared) && prepared[i].expr == expr {
-		return prepared[i].shape, true
+		return i
 	}
-	return shape{}, false
+	return -1
 }
 
 // shapeOf works out the shape of expr.

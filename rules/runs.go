@@ -21,12 +21,12 @@ func (c *runClass) has(r rune) bool {
 }
 
 // classTable holds the run classes of every pattern compiled in the
-// process.
-var classTable struct {
+// process, the classes of the built-in patterns first.
+var classTable = struct {
 	sync.Mutex
-	ids  map[string]int32
+	ids  map[string]int32 // of the classes after the built-in ones
 	list []*runClass
-}
+}{list: builtinClasses}
 
 func registerClass(ranges []rune) int32 {
 	classTable.Lock()
@@ -44,7 +44,8 @@ func registerClass(ranges []rune) int32 {
 	}
 	id := int32(len(classTable.list))
 	classTable.ids[key] = id
-	classTable.list = append(classTable.list, c)
+	// builtinClasses is never appended to in place.
+	classTable.list = append(classTable.list[:len(classTable.list):len(classTable.list)], c)
 	return id
 }
 

@@ -123,7 +123,7 @@ func compileAll(key string, pats []string, caseSensitive ...bool) ([]regexpRule,
 		if recordExpr != nil {
 			recordExpr(expr)
 		}
-		if _, ok := preparedShape(expr); ok {
+		if preparedIndex(expr) >= 0 {
 			out = append(out, withPrefilter(nil, expr))
 			continue
 		}
