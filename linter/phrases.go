@@ -38,12 +38,57 @@ type PhraseSet struct {
 type edge struct{ sep, norm string }
 
 type trieNode struct {
-	next map[edge]*trieNode
+	// kids are the edges out of the node, in the order added; index maps
+	// a word to the positions of its edges in kids once there are many.
+	// Most nodes have one or two edges, which a scan finds sooner than a
+	// hash, and small maps are costly to build.
+	kids  []kid
+	index map[string][]int32
 	// id of the phrase ending here, -1 if none.
 	id int
 	// ends lists phrases ending here that need punctuation right after
 	// the last word ("C++", "C#"), longest first.
 	ends []suffixEnd
+}
+
+type kid struct {
+	edge
+	node *trieNode
+}
+
+// indexFrom is the number of edges from which a node indexes them.
+const indexFrom = 8
+
+// child returns the node at the end of edge e out of n, or nil.
+func (n *trieNode) child(e edge) *trieNode {
+	if n.index != nil {
+		for _, i := range n.index[e.norm] {
+			if n.kids[i].sep == e.sep {
+				return n.kids[i].node
+			}
+		}
+		return nil
+	}
+	for i := range n.kids {
+		if k := &n.kids[i]; k.norm == e.norm && k.sep == e.sep {
+			return k.node
+		}
+	}
+	return nil
+}
+
+// add adds an edge e out of n to c.
+func (n *trieNode) add(e edge, c *trieNode) {
+	n.kids = append(n.kids, kid{e, c})
+	switch {
+	case n.index != nil:
+		n.index[e.norm] = append(n.index[e.norm], int32(len(n.kids)-1))
+	case len(n.kids) == indexFrom:
+		n.index = make(map[string][]int32, 2*indexFrom)
+		for i, k := range n.kids {
+			n.index[k.norm] = append(n.index[k.norm], int32(i))
+		}
+	}
 }
 
 type suffixEnd struct {
@@ -139,13 +184,10 @@ func (s *PhraseSet) insert(norms []string, ws []Word, id int, suffix string) {
 			sep = ws[i].Sep
 		}
 		k := edgeKey(sep, w)
-		if n.next == nil {
-			n.next = map[edge]*trieNode{}
-		}
-		c := n.next[k]
+		c := n.child(k)
 		if c == nil {
 			c = &trieNode{id: -1}
-			n.next[k] = c
+			n.add(k, c)
 		}
 		n = c
 	}
@@ -204,14 +246,14 @@ func (s *PhraseSet) Longest(d *Document, fn func(PhraseMatch)) {
 			w := words[j]
 			next = next[:0]
 			for _, n := range frontier {
-				if n.next == nil {
+				if n.kids == nil {
 					continue
 				}
-				if c := n.next[edgeKey(w.Sep, w.Norm)]; c != nil {
+				if c := n.child(edgeKey(w.Sep, w.Norm)); c != nil {
 					next = append(next, c)
 				}
 				if w.Sep == "-" {
-					if c := n.next[edgeKey("", w.Norm)]; c != nil {
+					if c := n.child(edgeKey("", w.Norm)); c != nil {
 						next = append(next, c)
 					}
 				}
@@ -285,16 +327,16 @@ func indexPending() {
 		words.ids = map[string]int32{}
 	}
 	for _, s := range words.pending {
-		for e := range s.root.next {
-			if _, ok := words.ids[e.norm]; !ok {
-				words.ids[e.norm] = int32(len(words.ids))
+		for _, k := range s.root.kids {
+			if _, ok := words.ids[k.norm]; !ok {
+				words.ids[k.norm] = int32(len(words.ids))
 			}
 		}
 	}
 	for _, s := range words.pending {
 		s.firsts = make([]*trieNode, len(words.ids))
-		for e, c := range s.root.next {
-			s.firsts[words.ids[e.norm]] = c
+		for _, k := range s.root.kids {
+			s.firsts[words.ids[k.norm]] = k.node
 		}
 		s.indexed.Store(true)
 	}
