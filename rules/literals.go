@@ -47,6 +47,8 @@ type shape struct {
 	// or \z do. Windows are cut where these see what they see in the
 	// whole block.
 	lineStart, lineEnd, beginLine, endLine, textEdges bool
+	// oneLine: no match holds a line break.
+	oneLine bool
 }
 
 // A runBound is a set of characters, as sorted inclusive rune ranges
@@ -80,7 +82,47 @@ func docMatcher(pattern string) (func(*linter.Document) bool, error) {
 			return func(d *linter.Document) bool { return r.MatchString(d.Text) }, nil
 		}
 	}
+	if r.oneLine {
+		return r.matchLines, nil
+	}
 	return func(d *linter.Document) bool { return r.mayMatch(d) && r.MatchString(d.Text) }, nil
+}
+
+// matchLines reports whether re, whose matches hold no line break, matches
+// in d.Text. A match lies within one line and holds one of the
+// expression's literals, so only the lines with occurrences are searched;
+// in (?m) mode ^, $ and \b see a line's edges in the line alone as they
+// see them in the whole text.
+func (r regexpRule) matchLines(d *linter.Document) bool {
+	if r.litIDs == nil || d.FoldTraps() {
+		return r.MatchString(d.Text)
+	}
+	idx := literals(d)
+	var ends []int
+	for _, id := range r.litIDs {
+		ends = append(ends, idx[id]...)
+	}
+	if len(ends) == 0 {
+		return false
+	}
+	slices.Sort(ends)
+	text := d.Text
+	done := -1 // end of the last line searched
+	for _, e := range ends {
+		if e <= done {
+			continue
+		}
+		ls := strings.LastIndexByte(text[:e-1], '\n') + 1
+		le := len(text)
+		if i := strings.IndexByte(text[e-1:], '\n'); i >= 0 {
+			le = e - 1 + i
+		}
+		if r.MatchString(text[ls:le]) {
+			return true
+		}
+		done = le
+	}
+	return false
 }
 
 // A lazyRegexp is compiled on first use. Expressions of the built-in rule
@@ -434,6 +476,15 @@ func (r regexpRule) lineSpans(d *linter.Document) []span {
 	for bi, b := range d.Blocks {
 		n := r.maxLen(d, bi)
 		for ls := b.Start; ls < b.End; {
+			nl := strings.IndexByte(d.Text[ls:b.End], '\n')
+			if r.lineEnd && n >= 0 && !r.textEdges && (nl < 0 && b.End-ls > n || nl > n) {
+				// Every match is a whole line, and this one is longer.
+				if nl < 0 {
+					break
+				}
+				ls += nl + 1
+				continue
+			}
 			hi, looseEnd := b.End, false
 			if n >= 0 && !r.textEdges {
 				hi = wordEnd(d.Text, min(b.End, ls+n), b.End)
@@ -448,7 +499,6 @@ func (r regexpRule) lineSpans(d *linter.Document) []span {
 			} else {
 				out = append(out, span{block: bi, start: ls, end: hi, looseEnd: looseEnd})
 			}
-			nl := strings.IndexByte(d.Text[ls:b.End], '\n')
 			if nl < 0 {
 				break
 			}
@@ -600,8 +650,21 @@ func shapeOf(expr string) shape {
 	}
 	sh.lineStart = p.Op == syntax.OpBeginLine || p.Op == syntax.OpConcat && p.Sub[0].Op == syntax.OpBeginLine
 	sh.lineEnd = p.Op == syntax.OpEndLine || p.Op == syntax.OpConcat && p.Sub[len(p.Sub)-1].Op == syntax.OpEndLine
+	sh.oneLine = true
 	walk(p, func(re *syntax.Regexp) {
 		switch re.Op {
+		case syntax.OpAnyChar:
+			sh.oneLine = false
+		case syntax.OpLiteral:
+			if slices.Contains(re.Rune, '\n') {
+				sh.oneLine = false
+			}
+		case syntax.OpCharClass:
+			for i := 0; i+1 < len(re.Rune); i += 2 {
+				if re.Rune[i] <= '\n' && '\n' <= re.Rune[i+1] {
+					sh.oneLine = false
+				}
+			}
 		case syntax.OpBeginLine:
 			sh.beginLine = true
 		case syntax.OpEndLine:

@@ -86,8 +86,8 @@ func TestPreparedTable(t *testing.T) {
 		if len(runs) > 0 {
 			rs = "[]runBound{" + strings.Join(runs, ", ") + "}"
 		}
-		fmt.Fprintf(&b, "\t{%q, shape{%#v, %d, %s, %d, %t, %t, %t, %t, %t}, %#v, %#v},\n", e, sh.lits, sh.fixed, rs, sh.chars,
-			sh.lineStart, sh.lineEnd, sh.beginLine, sh.endLine, sh.textEdges, lids, cids)
+		fmt.Fprintf(&b, "\t{%q, shape{%#v, %d, %s, %d, %t, %t, %t, %t, %t, %t}, %#v, %#v},\n", e, sh.lits, sh.fixed, rs, sh.chars,
+			sh.lineStart, sh.lineEnd, sh.beginLine, sh.endLine, sh.textEdges, sh.oneLine, lids, cids)
 	}
 	b.WriteString("}\n")
 	checkGenerated(t, "prepared.go", "TestPreparedTable", b.Bytes())

@@ -5,6 +5,7 @@ import (
 	"math/rand"
 	"os"
 	"reflect"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -166,6 +167,20 @@ func TestLiteralsSpelledOut(t *testing.T) {
 // over the example and fixture ads, searching windows and whole blocks,
 // and wants the same matches.
 func TestSpansBuiltinExpressions(t *testing.T) {
+	docs := builtinDocs(t)
+	for _, p := range prepared {
+		re := withPrefilter(nil, p.expr)
+		for _, d := range docs {
+			if want, got := blockMatches(re, d), spanMatches(re, d); !reflect.DeepEqual(want, got) {
+				t.Errorf("%s over %s:\nblocks %v\nspans  %v", p.expr, d.Path, want, got)
+			}
+		}
+	}
+}
+
+// builtinDocs returns the example, fixture and editor test ads.
+func builtinDocs(t *testing.T) []*linter.Document {
+	t.Helper()
 	var docs []*linter.Document
 	for _, dir := range []string{"../testdata/examples", "../testdata/fixtures", "../testdata/lsp"} {
 		entries, err := os.ReadDir(dir)
@@ -183,12 +198,42 @@ func TestSpansBuiltinExpressions(t *testing.T) {
 	if len(docs) < 10 {
 		t.Fatalf("only %d ads", len(docs))
 	}
+	return docs
+}
+
+// TestMatchLines checks that searching only the lines with literal
+// occurrences finds what searching the whole prose finds, for every
+// built-in expression without line breaks over every example and fixture
+// ad, and for anchored and word-bounded expressions over made-up ads.
+func TestMatchLines(t *testing.T) {
+	docs := builtinDocs(t)
+	made := []string{
+		"# Pay\n\nSalary: competitive\n\nWe offer a salary.",
+		"Remote\nwork from home\n\nhome office",
+		"The team is great.\n\n- salary negotiable\n- competitive",
+		"SALARYpay\n\npay",
+	}
+	for i, src := range made {
+		docs = append(docs, linter.Parse(fmt.Sprintf("made%d.md", i), []byte(src), linter.Markdown))
+	}
+	exprs := []string{`(?im)^\s*competitive\s*$`, `(?im)\bpay\b`, `(?im)^salary:`, `(?im)negotiable$`, `(?im)from home\b`, `(?im)\bhome office$`}
 	for _, p := range prepared {
-		re := withPrefilter(nil, p.expr)
+		exprs = append(exprs, p.expr)
+	}
+	checked := 0
+	for _, e := range exprs {
+		r := withPrefilter(regexp.MustCompile(e), e)
+		if !r.oneLine || r.litIDs == nil {
+			continue
+		}
+		checked++
 		for _, d := range docs {
-			if want, got := blockMatches(re, d), spanMatches(re, d); !reflect.DeepEqual(want, got) {
-				t.Errorf("%s over %s:\nblocks %v\nspans  %v", p.expr, d.Path, want, got)
+			if want, got := r.Regexp().MatchString(d.Text), r.matchLines(d); want != got {
+				t.Errorf("%s over %s: whole text %t, lines %t", e, d.Path, want, got)
 			}
 		}
+	}
+	if checked < 50 {
+		t.Fatalf("only %d expressions checked", checked)
 	}
 }
