@@ -67,14 +67,16 @@ func docMatcher(pattern string) (func(*linter.Document) bool, error) {
 	if recordExpr != nil {
 		recordExpr(expr)
 	}
-	var re *regexp.Regexp
-	if preparedIndex(expr) < 0 {
-		var err error
-		if re, err = linter.CompileProse(pattern); err != nil {
+	var r regexpRule
+	if i := preparedIndex(expr); i >= 0 {
+		r = preparedRule(i)
+	} else {
+		re, err := linter.CompileProse(pattern)
+		if err != nil {
 			return nil, err
 		}
+		r = withPrefilter(re, expr)
 	}
-	r := withPrefilter(re, expr)
 	for _, l := range r.lits {
 		if strings.Contains(l, "\n") {
 			// Could span the line breaks between blocks, where literals
@@ -184,13 +186,11 @@ func sharedLazy(i int) *lazyRegexp {
 // fresh process waits for about half of the compiling.
 func precompile(idx literalIndex) {
 	lz := lazies()
-	var todo []*lazyRegexp
-	seen := map[int32]bool{}
+	var todo []int32 // indexes in prepared
 	add := func(is []int32) {
 		for _, i := range is {
-			if l := &lz.all[i]; l.used.Load() && !l.done.Load() && !seen[i] {
-				seen[i] = true
-				todo = append(todo, l)
+			if l := &lz.all[i]; l.used.Load() && !l.done.Load() {
+				todo = append(todo, i)
 			}
 		}
 	}
@@ -200,15 +200,16 @@ func precompile(idx literalIndex) {
 			add(lz.byLit[id])
 		}
 	}
+	// In the order of the prepared table, near enough to the order the
+	// rules use them.
+	slices.Sort(todo)
+	todo = slices.Compact(todo)
 	if len(todo) < 2 {
 		return
 	}
-	// Compiled in the order of the prepared table, near enough to the
-	// order the rules use them.
-	sort.Slice(todo, func(a, b int) bool { return todo[a].expr < todo[b].expr })
 	go func() {
 		for i := len(todo) - 1; i >= 0; i-- {
-			todo[i].Regexp()
+			lz.all[todo[i]].Regexp()
 		}
 	}()
 }
@@ -581,20 +582,27 @@ func possible(d *linter.Document, res []regexpRule) []regexpRule {
 	return out
 }
 
-// withPrefilter returns expr, compiled (re) or to be compiled on first use
-// (re nil: expr is in the prepared table), with its prefilter.
+// preparedRule returns entry i of the prepared table with its prefilter,
+// to be compiled on first use.
+func preparedRule(i int) regexpRule {
+	p := &prepared[i]
+	return regexpRule{shape: p.shape, litIDs: p.litIDs, classes: p.classIDs, lazyRegexp: sharedLazy(i)}
+}
+
+// withPrefilter returns expr, compiled (re), with its prefilter. With re
+// nil, expr is looked up in the prepared table, or compiled when it is not
+// there.
 func withPrefilter(re *regexp.Regexp, expr string) regexpRule {
-	if i := preparedIndex(expr); i >= 0 {
-		p := &prepared[i]
-		return regexpRule{shape: p.shape, litIDs: p.litIDs, classes: p.classIDs, lazyRegexp: sharedLazy(i)}
+	if re == nil {
+		if i := preparedIndex(expr); i >= 0 {
+			return preparedRule(i)
+		}
+		re = regexp.MustCompile(expr)
 	}
 	sh := shapeOf(expr)
 	r := regexpRule{shape: sh}
 	if sh.lits != nil {
 		r.litIDs = registerLiterals(sh.lits)
-	}
-	if re == nil {
-		re = regexp.MustCompile(expr)
 	}
 	r.lazyRegexp = &lazyRegexp{expr: expr, re: re}
 	r.done.Store(true)

@@ -123,8 +123,8 @@ func compileAll(key string, pats []string, caseSensitive ...bool) ([]regexpRule,
 		if recordExpr != nil {
 			recordExpr(expr)
 		}
-		if preparedIndex(expr) >= 0 {
-			out = append(out, withPrefilter(nil, expr))
+		if i := preparedIndex(expr); i >= 0 {
+			out = append(out, preparedRule(i))
 			continue
 		}
 		if strings.TrimSpace(p) == "" {
