@@ -1,6 +1,7 @@
 package linter
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"reflect"
@@ -303,6 +304,16 @@ func (c *Config) ExtendDecoded(file string, src []byte, rules []DecodedRule) (*C
 		n.addLayer(r, layer{file: file, src: src, header: "rule", idx: i, decoded: dr}, dr.Line)
 		touched = append(touched, r)
 	}
+	// The rules are built on several goroutines, the longest tables
+	// first: a rule's build time grows with its phrase and pattern lists,
+	// and one long rule started last would keep the others waiting.
+	order := make([]int, len(touched))
+	size := make([]int, len(touched))
+	for i := range order {
+		order[i] = i
+		size[i] = decodedLines(rules, i, src)
+	}
+	sort.SliceStable(order, func(a, b int) bool { return size[order[a]] > size[order[b]] })
 	errs := make([]error, len(touched))
 	var next atomic.Int64
 	var wg sync.WaitGroup
@@ -311,10 +322,11 @@ func (c *Config) ExtendDecoded(file string, src []byte, rules []DecodedRule) (*C
 		go func() {
 			defer wg.Done()
 			for {
-				i := int(next.Add(1)) - 1
-				if i >= len(touched) {
+				k := int(next.Add(1)) - 1
+				if k >= len(order) {
 					return
 				}
+				i := order[k]
 				errs[i] = n.build(touched[i])
 			}
 		}()
@@ -326,6 +338,15 @@ func (c *Config) ExtendDecoded(file string, src []byte, rules []DecodedRule) (*C
 		}
 	}
 	return n, n.checkRequires()
+}
+
+// decodedLines is the number of lines of the table of rules[i]: up to the
+// next table starting below it, or to the end of src.
+func decodedLines(rules []DecodedRule, i int, src []byte) int {
+	if i+1 < len(rules) && rules[i+1].Line > rules[i].Line {
+		return rules[i+1].Line - rules[i].Line
+	}
+	return max(bytes.Count(src, []byte{'\n'})+1-rules[i].Line, 0)
 }
 
 // ruleFor returns rule id, added to n when new (kind is then required);

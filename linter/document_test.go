@@ -145,3 +145,36 @@ func TestPhraseHyphenBranches(t *testing.T) {
 		t.Errorf("matches = %v, want [1 0] (the longer spaced phrase, then the hyphenated one)", got)
 	}
 }
+
+// TestPhraseManyEdges checks a word followed by more words than a node
+// scans (so its edges are indexed), among them one word after a space, a
+// hyphen and a slash: each must still be told apart, whether the variants
+// were added before the node was indexed or after.
+func TestPhraseManyEdges(t *testing.T) {
+	variants := []string{"data-driven", "data driven", "data/driven"}
+	var fillers []string
+	for _, w := range []string{"lake", "mesh", "team", "pipeline", "platform", "science", "quality", "engineer", "steward", "catalog"} {
+		fillers = append(fillers, "data "+w)
+	}
+	for _, first := range []bool{true, false} {
+		s := NewPhraseSet()
+		phrases := append(append([]string(nil), fillers...), variants...)
+		if first {
+			phrases = append(append([]string(nil), variants...), fillers...)
+		}
+		for i, p := range phrases {
+			if err := s.Add(p, i, Inflect{}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		d := Parse("x", []byte("A data-driven; data driven; data/driven; data catalog; data drive."), PlainText)
+		var got []string
+		s.Longest(d, func(m PhraseMatch) { got = append(got, phrases[m.ID]) })
+		// A hyphen in the text matches the hyphenated and the spaced
+		// phrase; the one added first wins.
+		want := []string{"data-driven", "data driven", "data/driven", "data catalog"}
+		if strings.Join(got, "|") != strings.Join(want, "|") {
+			t.Errorf("variants first = %v: matches = %q, want %q", first, got, want)
+		}
+	}
+}

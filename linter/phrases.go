@@ -2,6 +2,7 @@ package linter
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -32,6 +33,13 @@ type PhraseSet struct {
 	indexed atomic.Bool
 	firsts  []*trieNode // by word id; shorter than the ids made later
 	n       int
+	// Building a set adds thousands of nodes: they and their first edges
+	// come from slabs, and the tokens and word forms of a phrase from
+	// buffers kept between calls to Add.
+	nodes []trieNode
+	edges []kid
+	toks  []Word
+	norms []string
 }
 
 // edge labels a trie edge: the word and the punctuation before it.
@@ -39,11 +47,12 @@ type edge struct{ sep, norm string }
 
 type trieNode struct {
 	// kids are the edges out of the node, in the order added; index maps
-	// a word to the positions of its edges in kids once there are many.
+	// a word to the position in kids of its first edge once there are
+	// many (the edges of a word are chained by kid.next).
 	// Most nodes have one or two edges, which a scan finds sooner than a
 	// hash, and small maps are costly to build.
 	kids  []kid
-	index map[string][]int32
+	index map[string]int32
 	// id of the phrase ending here, -1 if none.
 	id int
 	// ends lists phrases ending here that need punctuation right after
@@ -54,6 +63,7 @@ type trieNode struct {
 type kid struct {
 	edge
 	node *trieNode
+	next int32 // the next edge of the same word, once indexed; -1: none
 }
 
 // indexFrom is the number of edges from which a node indexes them.
@@ -62,10 +72,12 @@ const indexFrom = 8
 // child returns the node at the end of edge e out of n, or nil.
 func (n *trieNode) child(e edge) *trieNode {
 	if n.index != nil {
-		for _, i := range n.index[e.norm] {
-			if n.kids[i].sep == e.sep {
-				return n.kids[i].node
+		i, ok := n.index[e.norm]
+		for ok && i >= 0 {
+			if k := &n.kids[i]; k.sep == e.sep {
+				return k.node
 			}
+			i = n.kids[i].next
 		}
 		return nil
 	}
@@ -77,19 +89,56 @@ func (n *trieNode) child(e edge) *trieNode {
 	return nil
 }
 
-// add adds an edge e out of n to c.
-func (n *trieNode) add(e edge, c *trieNode) {
-	n.kids = append(n.kids, kid{e, c})
+// add adds an edge e out of n to c; a node's first edge is taken from s's
+// slab.
+func (s *PhraseSet) add(n *trieNode, e edge, c *trieNode) {
+	if n.kids == nil {
+		if len(s.edges) == cap(s.edges) {
+			s.edges = make([]kid, 0, slabSize(cap(s.edges)))
+		}
+		i := len(s.edges)
+		s.edges = append(s.edges, kid{e, c, -1})
+		n.kids = s.edges[i : i+1 : i+1]
+		return
+	}
+	n.kids = append(n.kids, kid{e, c, -1})
 	switch {
 	case n.index != nil:
-		n.index[e.norm] = append(n.index[e.norm], int32(len(n.kids)-1))
+		n.indexKid(len(n.kids) - 1)
 	case len(n.kids) == indexFrom:
-		n.index = make(map[string][]int32, 2*indexFrom)
-		for i, k := range n.kids {
-			n.index[k.norm] = append(n.index[k.norm], int32(i))
+		n.index = make(map[string]int32, 2*indexFrom)
+		for i := range n.kids {
+			n.indexKid(i)
 		}
 	}
 }
+
+// indexKid adds edge i of n to its index, at the end of its word's chain.
+func (n *trieNode) indexKid(i int) {
+	norm := n.kids[i].norm
+	j, ok := n.index[norm]
+	if !ok {
+		n.index[norm] = int32(i)
+		return
+	}
+	for n.kids[j].next >= 0 {
+		j = n.kids[j].next
+	}
+	n.kids[j].next = int32(i)
+}
+
+// newNode returns an empty node from s's slab.
+func (s *PhraseSet) newNode() *trieNode {
+	if len(s.nodes) == cap(s.nodes) {
+		s.nodes = make([]trieNode, 0, slabSize(cap(s.nodes)))
+	}
+	s.nodes = append(s.nodes, trieNode{id: -1})
+	return &s.nodes[len(s.nodes)-1]
+}
+
+// slabSize is the size of the slab after one of size n: small sets stay
+// small, large ones allocate rarely.
+func slabSize(n int) int { return min(max(2*n, 8), 512) }
 
 type suffixEnd struct {
 	suffix string
@@ -130,7 +179,8 @@ func (s *PhraseSet) Len() int { return s.n }
 // Add adds a phrase whose matches report id. When two phrases have the
 // same words, the first added keeps its id.
 func (s *PhraseSet) Add(phrase string, id int, inf Inflect) error {
-	ws := Tokenize(phrase)
+	s.toks = appendTokens(s.toks[:0], phrase, 0, 0)
+	ws := s.toks
 	if len(ws) == 0 {
 		return fmt.Errorf("phrase %q has no words", phrase)
 	}
@@ -143,30 +193,35 @@ func (s *PhraseSet) Add(phrase string, id int, inf Inflect) error {
 		return fmt.Errorf("phrase %q ends with punctuation and spaces, which is not matched", phrase)
 	}
 	s.n++
-	firsts := []string{ws[0].Norm}
+	var buf [12]string
+	firsts := append(buf[:0], ws[0].Norm)
 	if inf.Verb {
-		firsts = verbForms(ws[0].Norm)
+		firsts = appendVerbForms(buf[:0], ws[0].Norm)
 	}
-	lasts := []string{ws[len(ws)-1].Norm}
-	if inf.Plural {
-		lasts = pluralForms(ws[len(ws)-1].Norm)
-	}
+	lasts := firsts[len(firsts):]
 	if len(ws) == 1 {
-		seen := map[string]bool{}
-		for _, f := range append(firsts, lasts...) {
-			if !seen[f] {
-				seen[f] = true
-				s.insert([]string{f}, ws, id, suffix)
+		lasts = firsts // one word: its forms are both
+	}
+	lasts = append(lasts, ws[len(ws)-1].Norm)
+	if inf.Plural {
+		lasts = appendPluralForms(lasts[:len(lasts)-1], ws[len(ws)-1].Norm)
+	}
+	norms := s.norms[:0]
+	for _, w := range ws {
+		norms = append(norms, w.Norm)
+	}
+	s.norms = norms
+	if len(ws) == 1 {
+		for i, f := range lasts {
+			if !slices.Contains(lasts[:i], f) {
+				norms[0] = f
+				s.insert(norms, ws, id, suffix)
 			}
 		}
 		return nil
 	}
 	for _, f := range firsts {
 		for _, l := range lasts {
-			norms := make([]string, len(ws))
-			for i, w := range ws {
-				norms[i] = w.Norm
-			}
 			norms[0], norms[len(ws)-1] = f, l
 			s.insert(norms, ws, id, suffix)
 		}
@@ -186,8 +241,8 @@ func (s *PhraseSet) insert(norms []string, ws []Word, id int, suffix string) {
 		k := edgeKey(sep, w)
 		c := n.child(k)
 		if c == nil {
-			c = &trieNode{id: -1}
-			n.add(k, c)
+			c = s.newNode()
+			s.add(n, k, c)
 		}
 		n = c
 	}
@@ -266,8 +321,9 @@ func (s *PhraseSet) Longest(d *Document, fn func(PhraseMatch)) {
 	}
 }
 
-func pluralForms(w string) []string {
-	out := []string{w}
+// appendPluralForms appends w and its plural to out.
+func appendPluralForms(out []string, w string) []string {
+	out = append(out, w)
 	switch {
 	case strings.HasSuffix(w, "s") || strings.HasSuffix(w, "x") || strings.HasSuffix(w, "z") ||
 		strings.HasSuffix(w, "ch") || strings.HasSuffix(w, "sh"):
@@ -282,8 +338,9 @@ func pluralForms(w string) []string {
 	return out
 }
 
-func verbForms(w string) []string {
-	out := []string{w}
+// appendVerbForms appends w and its -s, -ing and -ed forms to out.
+func appendVerbForms(out []string, w string) []string {
+	out = append(out, w)
 	switch {
 	case strings.HasSuffix(w, "ie"):
 		out = append(out, w+"s", w[:len(w)-2]+"ying", w+"d")
