@@ -461,11 +461,12 @@ func (r regexpRule) maxLen(d *linter.Document, bi int) int {
 		return -1
 	}
 	n := r.fixed
-	if blockASCII(d, bi) {
+	runs := runsOf(d)
+	if runs.ascii[bi] {
 		n = r.chars
 	}
 	for i, rb := range r.runs {
-		n += rb.mult * longestRun(d, bi, r.classes[i])
+		n += rb.mult * runs.longestRun(d, bi, r.classes[i])
 	}
 	return n
 }

@@ -49,16 +49,65 @@ func registerClass(ranges []rune) int32 {
 	return id
 }
 
+// docRuns holds what bounds the length of a match in each block of a
+// document: whether the block is all ASCII, and the longest run of each
+// class in it, found the first time it is asked for.
+type docRuns struct {
+	ascii []bool
+	n     int           // classes in the table when d was first asked about
+	best  []int32       // block bi, class k < n: best[bi*n+k], -1 until found
+	more  map[int64]int // classes added to the table since
+}
+
 type runsKey struct{}
 
+func runsOf(d *linter.Document) *docRuns {
+	return d.Memo(runsKey{}, func() any {
+		classTable.Lock()
+		n := len(classTable.list)
+		classTable.Unlock()
+		r := &docRuns{ascii: make([]bool, len(d.Blocks)), n: n, best: make([]int32, len(d.Blocks)*n)}
+		for i := range r.best {
+			r.best[i] = -1
+		}
+		for i, b := range d.Blocks {
+			r.ascii[i] = isASCII(d.Text[b.Start:b.End])
+		}
+		return r
+	}).(*docRuns)
+}
+
 // longestRun returns the length in bytes of the longest run of characters
-// of class id in block bi of d, computed once per document and block.
-func longestRun(d *linter.Document, bi int, id int32) int {
-	runs := d.Memo(runsKey{}, func() any { return map[int64]int{} }).(map[int64]int)
+// of class id in block bi of d.
+func (r *docRuns) longestRun(d *linter.Document, bi int, id int32) int {
+	if int(id) >= r.n {
+		return r.longestRunOf(d, bi, id)
+	}
+	p := &r.best[bi*r.n+int(id)]
+	if *p < 0 {
+		*p = int32(scanRun(d, bi, id))
+	}
+	return int(*p)
+}
+
+// longestRunOf is longestRun for a class added to the table after d was
+// first asked about.
+func (r *docRuns) longestRunOf(d *linter.Document, bi int, id int32) int {
 	key := int64(id)<<32 | int64(bi)
-	if n, ok := runs[key]; ok {
+	if n, ok := r.more[key]; ok {
 		return n
 	}
+	if r.more == nil {
+		r.more = map[int64]int{}
+	}
+	n := scanRun(d, bi, id)
+	r.more[key] = n
+	return n
+}
+
+// scanRun returns the length in bytes of the longest run of characters of
+// class id in block bi of d.
+func scanRun(d *linter.Document, bi int, id int32) int {
 	classTable.Lock()
 	cl := classTable.list[id]
 	classTable.Unlock()
@@ -85,21 +134,5 @@ func longestRun(d *linter.Document, bi int, id int32) int {
 		}
 		i += w
 	}
-	runs[key] = best
 	return best
-}
-
-type asciiKey struct{}
-
-// blockASCII reports whether block bi of d is all ASCII, where every
-// character is one byte.
-func blockASCII(d *linter.Document, bi int) bool {
-	ascii := d.Memo(asciiKey{}, func() any {
-		out := make([]bool, len(d.Blocks))
-		for i, b := range d.Blocks {
-			out[i] = isASCII(d.Text[b.Start:b.End])
-		}
-		return out
-	}).([]bool)
-	return ascii[bi]
 }
