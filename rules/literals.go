@@ -24,6 +24,8 @@ import (
 type regexpRule struct {
 	*lazyRegexp
 	litIDs []int32 // ids of shape.lits in the literal table; nil: no prefilter
+	// alsoIDs are the ids of shape.also; nil: none.
+	alsoIDs []int32
 	shape
 	classes []int32 // ids in the class table of shape.runs
 }
@@ -49,6 +51,10 @@ type shape struct {
 	lineStart, lineEnd, beginLine, endLine, textEdges bool
 	// oneLine: no match holds a line break.
 	oneLine bool
+	// also is a second set of literals, from another part of the
+	// expression, one of which every match holds too (see
+	// secondLiterals); nil: none.
+	also []string
 }
 
 // A runBound is a set of characters, as sorted inclusive rune ranges
@@ -431,7 +437,7 @@ func (r regexpRule) spans(d *linter.Document) []span {
 	for _, id := range r.litIDs {
 		k := lens[id]
 		for _, e := range idx[id] {
-			if w, ok := r.window(d, e-k, e); ok {
+			if w, ok := r.window(d, e-k, e); ok && r.holdsAlso(idx, lens, w) {
 				out = append(out, w)
 			}
 		}
@@ -453,6 +459,22 @@ func (r regexpRule) spans(d *linter.Document) []span {
 		n++
 	}
 	return out[:n]
+}
+
+// holdsAlso reports whether window w holds an occurrence of one of the
+// expression's second literals, as every window holding a match does.
+func (r regexpRule) holdsAlso(idx literalIndex, lens []int, w span) bool {
+	if r.alsoIDs == nil {
+		return true
+	}
+	for _, id := range r.alsoIDs {
+		ends := idx[id]
+		i := sort.SearchInts(ends, w.start+lens[id])
+		if i < len(ends) && ends[i] <= w.end {
+			return true
+		}
+	}
+	return false
 }
 
 // maxLen returns the most bytes a match can span in block bi of d, or -1.
@@ -587,7 +609,7 @@ func possible(d *linter.Document, res []regexpRule) []regexpRule {
 // to be compiled on first use.
 func preparedRule(i int) regexpRule {
 	p := &prepared[i]
-	return regexpRule{shape: p.shape, litIDs: p.litIDs, classes: p.classIDs, lazyRegexp: sharedLazy(i)}
+	return regexpRule{shape: p.shape, litIDs: p.litIDs, alsoIDs: p.alsoIDs, classes: p.classIDs, lazyRegexp: sharedLazy(i)}
 }
 
 // withPrefilter returns expr, compiled (re), with its prefilter. With re
@@ -604,6 +626,9 @@ func withPrefilter(re *regexp.Regexp, expr string) regexpRule {
 	r := regexpRule{shape: sh}
 	if sh.lits != nil {
 		r.litIDs = registerLiterals(sh.lits)
+	}
+	if sh.also != nil {
+		r.alsoIDs = registerLiterals(sh.also)
 	}
 	r.lazyRegexp = &lazyRegexp{expr: expr, re: re}
 	r.done.Store(true)
@@ -627,7 +652,7 @@ func walk(re *syntax.Regexp, f func(*syntax.Regexp)) {
 type preparedEntry struct {
 	expr string
 	shape
-	litIDs, classIDs []int32
+	litIDs, classIDs, alsoIDs []int32
 }
 
 // preparedIndex returns the index of expr in the prepared table, sorted by
@@ -685,6 +710,11 @@ func shapeOf(expr string) shape {
 	if lits, ok := requiredLiterals(p); ok && usefulLiterals(litStrings(lits)) {
 		for _, l := range lits {
 			sh.lits = append(sh.lits, l.encode())
+		}
+		if also, ok := secondLiterals(p); ok {
+			for _, l := range also {
+				sh.also = append(sh.also, l.encode())
+			}
 		}
 	}
 	return sh
@@ -952,6 +982,90 @@ func litStrings(ls []reqLit) []string {
 	return out
 }
 
+// A litCandidate is a set of literals one of which every match of
+// re.Sub[k:e] holds, re being a concatenation.
+type litCandidate struct {
+	ls   []reqLit
+	k, e int
+}
+
+// concatCandidates returns the literal sets of a concatenation of subs,
+// the most selective first: any child's set will do, or the strings a run
+// of children with few possible texts spells out ("w(?:eek|k)" is "week"
+// or "wk").
+func concatCandidates(subs []*syntax.Regexp) []litCandidate {
+	var out []litCandidate
+	for i, s := range subs {
+		if ls, ok := requiredLiterals(s); ok {
+			out = append(out, litCandidate{ls, i, i + 1})
+		}
+		if allEmpty(subs[i : i+1]) {
+			continue // runs start and end with text, so \b next to them is seen
+		}
+		set := exact{[]string{""}, true}
+		for j := i; j < len(subs); j++ {
+			sub, ok := exactSet(subs[j])
+			if !ok {
+				break
+			}
+			if set, ok = product(set, sub); !ok {
+				break
+			}
+			if j > i && !allEmpty(subs[j:j+1]) && !slices.Contains(set.set, "") {
+				out = append(out, litCandidate{exactLits(set), i, j + 1})
+			}
+		}
+	}
+	// Stable, and first among equals as the candidates were found.
+	sort.SliceStable(out, func(a, b int) bool {
+		return betterLiterals(litStrings(out[a].ls), litStrings(out[b].ls))
+	})
+	return out
+}
+
+// finish returns c's literals as literals of the whole concatenation subs:
+// those that must start or end a word there say so.
+func (c litCandidate) finish(subs []*syntax.Regexp) []reqLit {
+	out := make([]reqLit, len(c.ls))
+	for i, l := range c.ls {
+		if l.atStart && nonWordBeforeAt(subs, c.k) && isWordByte(l.s[0]) {
+			l.wordStart = true
+		}
+		if l.atEnd && nonWordAfterAt(subs, c.e) && isWordByte(l.s[len(l.s)-1]) {
+			l.wordEnd = true
+		}
+		l.atStart = l.atStart && allEmpty(subs[:c.k])
+		l.atEnd = l.atEnd && allEmpty(subs[c.e:])
+		out[i] = l
+	}
+	return out
+}
+
+// secondLiterals returns, for an expression whose matches hold one of its
+// required literals (see requiredLiterals), a second set one of which
+// every match also holds, from another part of the expression: a window
+// around an occurrence of the first that holds none of the second cannot
+// hold a match. ok is false when there is no useful second set.
+func secondLiterals(re *syntax.Regexp) ([]reqLit, bool) {
+	for re.Op == syntax.OpCapture {
+		re = re.Sub[0]
+	}
+	if re.Op != syntax.OpConcat {
+		return nil, false
+	}
+	cs := concatCandidates(re.Sub)
+	if len(cs) < 2 || !usefulLiterals(litStrings(cs[0].ls)) {
+		return nil, false
+	}
+	first := cs[0]
+	for _, c := range cs[1:] {
+		if (c.e <= first.k || c.k >= first.e) && usefulLiterals(litStrings(c.ls)) {
+			return c.finish(re.Sub), true
+		}
+	}
+	return nil, false
+}
+
 // requiredLiterals returns lower-case strings one of which occurs in every
 // match of re; ok is false when no such set is known.
 func requiredLiterals(re *syntax.Regexp) ([]reqLit, bool) {
@@ -986,53 +1100,11 @@ func requiredLiterals(re *syntax.Regexp) ([]reqLit, bool) {
 			return requiredLiterals(re.Sub[0])
 		}
 	case syntax.OpConcat:
-		// Any child's set will do, or the strings a run of children with
-		// few possible texts spells out ("w(?:eek|k)" is "week" or "wk");
-		// keep the most selective.
-		var best []reqLit
-		k, e := -1, -1 // best is of re.Sub[k:e]
-		consider := func(ls []reqLit, i, j int) {
-			if best == nil || betterLiterals(litStrings(ls), litStrings(best)) {
-				best, k, e = ls, i, j
-			}
-		}
-		for i, s := range re.Sub {
-			if ls, ok := requiredLiterals(s); ok {
-				consider(ls, i, i+1)
-			}
-			if allEmpty(re.Sub[i : i+1]) {
-				continue // runs start and end with text, so \b next to them is seen
-			}
-			set := exact{[]string{""}, true}
-			for j := i; j < len(re.Sub); j++ {
-				sub, ok := exactSet(re.Sub[j])
-				if !ok {
-					break
-				}
-				if set, ok = product(set, sub); !ok {
-					break
-				}
-				if j > i && !allEmpty(re.Sub[j:j+1]) && !slices.Contains(set.set, "") {
-					consider(exactLits(set), i, j+1)
-				}
-			}
-		}
-		if best == nil {
+		cs := concatCandidates(re.Sub)
+		if len(cs) == 0 {
 			return nil, false
 		}
-		out := make([]reqLit, len(best))
-		for i, l := range best {
-			if l.atStart && nonWordBeforeAt(re.Sub, k) && isWordByte(l.s[0]) {
-				l.wordStart = true
-			}
-			if l.atEnd && nonWordAfterAt(re.Sub, e) && isWordByte(l.s[len(l.s)-1]) {
-				l.wordEnd = true
-			}
-			l.atStart = l.atStart && allEmpty(re.Sub[:k])
-			l.atEnd = l.atEnd && allEmpty(re.Sub[e:])
-			out[i] = l
-		}
-		return out, true
+		return cs[0].finish(re.Sub), true
 	case syntax.OpAlternate:
 		var all []reqLit
 		for _, s := range re.Sub {

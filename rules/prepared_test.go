@@ -7,6 +7,7 @@ import (
 	"go/format"
 	"os"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -43,7 +44,7 @@ func TestPreparedTable(t *testing.T) {
 	litSet := map[string]bool{}
 	for i, e := range exprs {
 		shapes[i] = shapeOf(e)
-		for _, l := range shapes[i].lits {
+		for _, l := range slices.Concat(shapes[i].lits, shapes[i].also) {
 			litSet[l] = true
 		}
 	}
@@ -67,7 +68,7 @@ func TestPreparedTable(t *testing.T) {
 	for i, e := range exprs {
 		sh := shapes[i]
 		var runs []string
-		var cids, lids []int32
+		var cids, lids, aids []int32
 		for _, rb := range sh.runs {
 			runs = append(runs, fmt.Sprintf("{nil, %d}", rb.mult))
 			k := string(rb.class)
@@ -82,12 +83,15 @@ func TestPreparedTable(t *testing.T) {
 		for _, l := range sh.lits {
 			lids = append(lids, litID[l])
 		}
+		for _, l := range sh.also {
+			aids = append(aids, litID[l])
+		}
 		rs := "nil"
 		if len(runs) > 0 {
 			rs = "[]runBound{" + strings.Join(runs, ", ") + "}"
 		}
-		fmt.Fprintf(&b, "\t{%q, shape{%#v, %d, %s, %d, %t, %t, %t, %t, %t, %t}, %#v, %#v},\n", e, sh.lits, sh.fixed, rs, sh.chars,
-			sh.lineStart, sh.lineEnd, sh.beginLine, sh.endLine, sh.textEdges, sh.oneLine, lids, cids)
+		fmt.Fprintf(&b, "\t{%q, shape{%#v, %d, %s, %d, %t, %t, %t, %t, %t, %t, %#v}, %#v, %#v, %#v},\n", e, sh.lits, sh.fixed, rs, sh.chars,
+			sh.lineStart, sh.lineEnd, sh.beginLine, sh.endLine, sh.textEdges, sh.oneLine, sh.also, lids, cids, aids)
 	}
 	b.WriteString("}\n")
 	checkGenerated(t, "prepared.go", "TestPreparedTable", b.Bytes())

@@ -49,6 +49,8 @@ func TestSpansFindEveryMatch(t *testing.T) {
 		`(?-i:\b[A-Z][a-z]+\s+office\b)`, `^\s*remote\s*$`, `\bk\b`, `équipe\s+\w*`, `\Bary\B`,
 		`per\s+year.*`, `\bin\s+(?-i:[A-Z]\w+)`, `\bpay\s`, `\s+range\b`, `\b(?:in|from)\s+home`,
 		`(?:x|\b)ary\b`, `\bK\b`, `\bpay\b[^.\n]{0,12}?\b\d+k\b`, `sal(?s:.){2,6}y`, `(?:^|,\s*)salary\b`, `\bpay(?:$|\.)`, `(?:^|x)\s*remote`, `(?:^|\B)salary`, `salary(?:$|\B)`, `(?-i:\bSalary\b)`, `(?-i:US\$)`, `\bus\s(?:ranges?|pay)\b`, `\b(?:ranges?|pay)\b`, `[$]\d+k\b`, `^[ \t]*[A-Za-z0-9]{3,6}[ \t]*$`, `^\s*\w+`, `^`, `^\d`,
+		// Two literal parts: windows around one must hold the other.
+		`\bpay\b[^\n]{0,20}\bsalary\b`, `\bfrom\s+home\s+(?:in\s+)?office`, `(?-i:\bSalary\b)\s+in\s+(?:\w+\s+){0,2}range`,
 	}
 	pieces := []string{"salary", "Salary", "SALARY", "pay", "range", "  ", " ", "\n", "\t", "$", "€", "US$", "1", "0", "120", "k",
 		"K", "\u212a", "-", "to", ",", ".", "from", "home", "my", "office", "Berlin", "in", "per", "year", "remote", "équipe",
@@ -138,6 +140,31 @@ func TestLiteralWordMarks(t *testing.T) {
 	} {
 		if got := fmt.Sprint(shapeOf(tc.expr).lits); got != tc.want {
 			t.Errorf("%s: literals %q, want %q", tc.expr, got, tc.want)
+		}
+	}
+}
+
+// TestSecondLiterals checks the second literal set of an expression: from
+// another part of a concatenation than the first, with its own word
+// marks, and none where there is no other part.
+func TestSecondLiterals(t *testing.T) {
+	for _, tc := range []struct {
+		expr       string
+		lits, also string
+	}{
+		{`(?i)\b10x\s+(?:engineers?|developers?)\b`, "[\xffengineer \xffdeveloper]", "[\xff10x\xff]"},
+		{`(?i)(?P<m>\bpay\s+range\b)`, "[\xffrange\xff]", "[\xffpay\xff]"},
+		{`(?i)\b(?:depending|depends)\s+on\s+(?:your\s+)?experience`, "[experience]", "[\xffdepending\xff \xffdepends\xff]"},
+		{`(?i)\bsalary\b`, "[\xffsalary\xff]", "[]"},
+		{`(?i)(?:pay|salary)|range`, "[pay salary range]", "[]"},
+		{`(?i)\d+\s*(?:week|wk)\b`, "[week\xff wk\xff]", "[]"},
+	} {
+		sh := shapeOf(tc.expr)
+		if got := fmt.Sprint(sh.lits); got != tc.lits {
+			t.Errorf("%s: literals %q, want %q", tc.expr, got, tc.lits)
+		}
+		if got := fmt.Sprint(sh.also); got != tc.also {
+			t.Errorf("%s: second literals %q, want %q", tc.expr, got, tc.also)
 		}
 	}
 }
