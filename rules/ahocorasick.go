@@ -1,6 +1,10 @@
 package rules
 
-import "sort"
+import (
+	"sort"
+	"sync"
+	"sync/atomic"
+)
 
 // acMatcher finds which of a set of byte strings occur in a text, in one
 // pass (Aho-Corasick). It serves as the literal prefilter of all patterns:
@@ -28,6 +32,70 @@ type acMatcher struct {
 	// counts only where it starts (ends) a word.
 	wordStart, wordEnd []bool
 	orig               []string // what an occurrence must be in case, or ""
+	// dense, once built, is the automaton with every transition looked
+	// up ahead (see denseAC); scans counts the texts scanned, which
+	// decides when to build it.
+	dense     atomic.Pointer[denseAC]
+	denseOnce sync.Once
+	scans     atomic.Int32
+}
+
+// A denseAC holds the next node of every node for every byte, as a table:
+// a step is one lookup where the sparse automaton scans a node's children
+// and follows failure links. Bytes are grouped into classes (the bytes of
+// the literals, one each, and all others as class 0) to keep it small.
+type denseAC struct {
+	class [256]uint8
+	nc    int
+	next  []uint16 // node n, class k: next[n*nc+k]
+}
+
+// denseFrom is the number of texts scanned after which the dense table is
+// built, on another goroutine: worth its cost (about a millisecond) over
+// many ads, not for one.
+const denseFrom = 2
+
+// newDenseAC returns the dense table of m, or nil when m has too many
+// nodes or bytes for it.
+func newDenseAC(m *acMatcher) *denseAC {
+	nodes := len(m.first) - 1
+	if nodes >= 1<<16 {
+		return nil
+	}
+	d := &denseAC{nc: 1}
+	var rep []byte // a byte of each class
+	rep = append(rep, 0)
+	for i := 0; i < len(m.label); i++ {
+		if c := m.label[i]; i > 0 && d.class[c] == 0 {
+			if d.nc == 256 {
+				return nil
+			}
+			d.class[c] = uint8(d.nc)
+			rep = append(rep, c)
+			d.nc++
+		}
+	}
+	for c := 0; c < 256; c++ {
+		if d.class[c] == 0 && m.root[c] != 0 {
+			return nil // a byte from the root must have its own class
+		}
+	}
+	nc := d.nc
+	d.next = make([]uint16, nodes*nc)
+	for k := 1; k < nc; k++ {
+		d.next[k] = uint16(m.root[rep[k]])
+	}
+	// Nodes are numbered breadth first, so a node's failure node, which
+	// is shallower, has its row filled already.
+	for n := 1; n < nodes; n++ {
+		row := d.next[n*nc : (n+1)*nc]
+		f := int(m.fail[n])
+		copy(row, d.next[f*nc:(f+1)*nc])
+		for i := m.first[n]; i < m.first[n+1]; i++ {
+			row[d.class[m.label[i]]] = uint16(i)
+		}
+	}
+	return d
 }
 
 // newACMatcher builds a matcher for the literal table keys keys (see
@@ -138,10 +206,39 @@ func (m *acMatcher) step(n int32, c byte) int32 {
 // scan calls hit(id, end) for every occurrence of every literal in text,
 // end being the offset just after it.
 func (m *acMatcher) scan(text string, hit func(id int32, end int)) {
+	if d := m.dense.Load(); d != nil {
+		m.scanDense(d, text, hit)
+		return
+	}
+	if m.scans.Add(1) == denseFrom {
+		go m.buildDense()
+	}
 	n := int32(0)
 	for i := 0; i < len(text); i++ {
 		n = m.step(n, text[i])
 		for e := n; e != 0; e = m.outLink[e] {
+			for _, id := range m.outs[m.outFirst[e]:m.outFirst[e+1]] {
+				hit(id, i+1)
+			}
+		}
+	}
+}
+
+// buildDense builds m's dense table, once.
+func (m *acMatcher) buildDense() {
+	m.denseOnce.Do(func() {
+		if d := newDenseAC(m); d != nil {
+			m.dense.Store(d)
+		}
+	})
+}
+
+// scanDense is scan with the dense table d.
+func (m *acMatcher) scanDense(d *denseAC, text string, hit func(id int32, end int)) {
+	n, nc := 0, d.nc
+	for i := 0; i < len(text); i++ {
+		n = int(d.next[n*nc+int(d.class[text[i]])])
+		for e := int32(n); e != 0; e = m.outLink[e] {
 			for _, id := range m.outs[m.outFirst[e]:m.outFirst[e+1]] {
 				hit(id, i+1)
 			}

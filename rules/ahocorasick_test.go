@@ -2,6 +2,7 @@ package rules
 
 import (
 	"math/rand"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -38,10 +39,48 @@ func TestACMatcher(t *testing.T) {
 				}
 			}
 		}
+		// The dense table finds the same, in the same order.
+		d := newDenseAC(m)
+		if d == nil {
+			t.Fatalf("lits %q: no dense table", lits)
+		}
+		var dense []string
+		m.scanDense(d, text, func(id int32, end int) {
+			dense = append(dense, lits[id]+"@"+string(rune('0'+end%10))+string(rune('0'+end/10)))
+		})
+		if strings.Join(got, ",") != strings.Join(dense, ",") {
+			t.Fatalf("lits %q text %q:\n sparse %v\n  dense %v", lits, text, got, dense)
+		}
 		sort.Strings(got)
 		sort.Strings(want)
 		if strings.Join(got, ",") != strings.Join(want, ",") {
 			t.Fatalf("lits %q text %q:\n got %v\nwant %v", lits, text, got, want)
+		}
+	}
+}
+
+// TestDenseBuiltin compares the dense table of the built-in matcher with
+// the sparse automaton over the example and fixture ads.
+func TestDenseBuiltin(t *testing.T) {
+	d := newDenseAC(builtinMatcher)
+	if d == nil {
+		t.Fatal("no dense table for the built-in literals")
+	}
+	for _, doc := range builtinDocs(t) {
+		text := doc.LowerText()
+		var sparse, dense []int
+		n := int32(0)
+		for i := 0; i < len(text); i++ {
+			n = builtinMatcher.step(n, text[i])
+			sparse = append(sparse, int(n))
+		}
+		m := 0
+		for i := 0; i < len(text); i++ {
+			m = int(d.next[m*d.nc+int(d.class[text[i]])])
+			dense = append(dense, m)
+		}
+		if !slices.Equal(sparse, dense) {
+			t.Fatalf("%s: the dense table steps differently", doc.Path)
 		}
 	}
 }
