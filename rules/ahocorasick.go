@@ -55,8 +55,13 @@ type denseAC struct {
 // many ads, not for one.
 const denseFrom = 2
 
+// maxDense bounds the entries of a dense table (2 bytes each): a config
+// with a great many literals keeps the sparse automaton rather than
+// holding tens of megabytes.
+const maxDense = 4 << 20
+
 // newDenseAC returns the dense table of m, or nil when m has too many
-// nodes or bytes for it.
+// nodes or bytes for it, or the table would be too large.
 func newDenseAC(m *acMatcher) *denseAC {
 	nodes := len(m.first) - 1
 	if nodes >= 1<<16 {
@@ -81,6 +86,9 @@ func newDenseAC(m *acMatcher) *denseAC {
 		}
 	}
 	nc := d.nc
+	if nodes*nc > maxDense {
+		return nil
+	}
 	d.next = make([]uint16, nodes*nc)
 	for k := 1; k < nc; k++ {
 		d.next[k] = uint16(m.root[rep[k]])
