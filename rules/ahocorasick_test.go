@@ -84,3 +84,33 @@ func TestDenseBuiltin(t *testing.T) {
 		}
 	}
 }
+
+// TestDenseBounded checks that a matcher with many literals over many
+// bytes gets no dense table, which would be too large, and still scans.
+func TestDenseBounded(t *testing.T) {
+	r := rand.New(rand.NewSource(2))
+	var lits []string
+	for i := 0; i < 6000; i++ {
+		b := make([]byte, 10)
+		for j := range b {
+			b[j] = byte(' ' + r.Intn(90))
+		}
+		lits = append(lits, string(b))
+	}
+	m := newACMatcher(lits)
+	if nodes := len(m.first) - 1; nodes >= 1<<16 || nodes*91 <= maxDense {
+		t.Fatalf("%d nodes: the test needs a table past the bound, not past the node limit", nodes)
+	}
+	if newDenseAC(m) != nil {
+		t.Error("a dense table past the bound was built")
+	}
+	found := 0
+	m.scan("xx"+lits[17]+"yy", func(id int32, end int) {
+		if id == 17 && end == 12 {
+			found++
+		}
+	})
+	if found != 1 {
+		t.Errorf("literal 17 found %d times, want once", found)
+	}
+}
