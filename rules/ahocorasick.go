@@ -80,11 +80,6 @@ func newDenseAC(m *acMatcher) *denseAC {
 			d.nc++
 		}
 	}
-	for c := 0; c < 256; c++ {
-		if d.class[c] == 0 && m.root[c] != 0 {
-			return nil // a byte from the root must have its own class
-		}
-	}
 	nc := d.nc
 	if nodes*nc > maxDense {
 		return nil
@@ -93,6 +88,7 @@ func newDenseAC(m *acMatcher) *denseAC {
 	for k := 1; k < nc; k++ {
 		d.next[k] = uint16(m.root[rep[k]])
 	}
+	// Every byte leading out of the root labels a node, so has a class.
 	// Nodes are numbered breadth first, so a node's failure node, which
 	// is shallower, has its row filled already.
 	for n := 1; n < nodes; n++ {

@@ -53,7 +53,7 @@ type shape struct {
 	oneLine bool
 	// also is a second set of literals, from another part of the
 	// expression, one of which every match holds too (see
-	// secondLiterals); nil: none.
+	// literalSets); nil: none.
 	also []string
 }
 
@@ -320,23 +320,23 @@ func (r regexpRule) mayMatch(d *linter.Document) bool {
 // matchIn reports whether re matches in Text[start:end] (within one
 // block), running it only when one of its literals occurs there.
 func (r regexpRule) matchIn(d *linter.Document, start, end int) bool {
-	if r.litIDs != nil && !d.FoldTraps() {
-		idx := literals(d)
-		lens := currentMatcher().lens
-		found := false
-		for _, id := range r.litIDs {
-			ends := idx[id]
-			i := sort.SearchInts(ends, start+lens[id])
-			if i < len(ends) && ends[i] <= end {
-				found = true
-				break
-			}
-		}
-		if !found {
-			return false
-		}
+	if r.litIDs != nil && !d.FoldTraps() && !occursIn(literals(d), currentMatcher().lens, r.litIDs, start, end) {
+		return false
 	}
 	return r.MatchString(d.Text[start:end])
+}
+
+// occursIn reports whether one of the literals ids occurs (whole) within
+// Text[start:end].
+func occursIn(idx literalIndex, lens []int, ids []int32, start, end int) bool {
+	for _, id := range ids {
+		ends := idx[id]
+		i := sort.SearchInts(ends, start+lens[id])
+		if i < len(ends) && ends[i] <= end {
+			return true
+		}
+	}
+	return false
 }
 
 // A span is a stretch of one block, Text[start:end], that the regexp is run
@@ -464,17 +464,7 @@ func (r regexpRule) spans(d *linter.Document) []span {
 // holdsAlso reports whether window w holds an occurrence of one of the
 // expression's second literals, as every window holding a match does.
 func (r regexpRule) holdsAlso(idx literalIndex, lens []int, w span) bool {
-	if r.alsoIDs == nil {
-		return true
-	}
-	for _, id := range r.alsoIDs {
-		ends := idx[id]
-		i := sort.SearchInts(ends, w.start+lens[id])
-		if i < len(ends) && ends[i] <= w.end {
-			return true
-		}
-	}
-	return false
+	return r.alsoIDs == nil || occursIn(idx, lens, r.alsoIDs, w.start, w.end)
 }
 
 // maxLen returns the most bytes a match can span in block bi of d, or -1.
@@ -707,14 +697,12 @@ func shapeOf(expr string) shape {
 			sh.textEdges = true
 		}
 	})
-	if lits, ok := requiredLiterals(p); ok && usefulLiterals(litStrings(lits)) {
+	if lits, also, ok := literalSets(p); ok && usefulLiterals(litStrings(lits)) {
 		for _, l := range lits {
 			sh.lits = append(sh.lits, l.encode())
 		}
-		if also, ok := secondLiterals(p); ok {
-			for _, l := range also {
-				sh.also = append(sh.also, l.encode())
-			}
+		for _, l := range also {
+			sh.also = append(sh.also, l.encode())
 		}
 	}
 	return sh
@@ -986,6 +974,7 @@ func litStrings(ls []reqLit) []string {
 // re.Sub[k:e] holds, re being a concatenation.
 type litCandidate struct {
 	ls   []reqLit
+	strs []string // litStrings(ls)
 	k, e int
 }
 
@@ -997,7 +986,7 @@ func concatCandidates(subs []*syntax.Regexp) []litCandidate {
 	var out []litCandidate
 	for i, s := range subs {
 		if ls, ok := requiredLiterals(s); ok {
-			out = append(out, litCandidate{ls, i, i + 1})
+			out = append(out, litCandidate{ls, litStrings(ls), i, i + 1})
 		}
 		if allEmpty(subs[i : i+1]) {
 			continue // runs start and end with text, so \b next to them is seen
@@ -1012,13 +1001,14 @@ func concatCandidates(subs []*syntax.Regexp) []litCandidate {
 				break
 			}
 			if j > i && !allEmpty(subs[j:j+1]) && !slices.Contains(set.set, "") {
-				out = append(out, litCandidate{exactLits(set), i, j + 1})
+				ls := exactLits(set)
+				out = append(out, litCandidate{ls, litStrings(ls), i, j + 1})
 			}
 		}
 	}
 	// Stable, and first among equals as the candidates were found.
 	sort.SliceStable(out, func(a, b int) bool {
-		return betterLiterals(litStrings(out[a].ls), litStrings(out[b].ls))
+		return betterLiterals(out[a].strs, out[b].strs)
 	})
 	return out
 }
@@ -1041,29 +1031,33 @@ func (c litCandidate) finish(subs []*syntax.Regexp) []reqLit {
 	return out
 }
 
-// secondLiterals returns, for an expression whose matches hold one of its
-// required literals (see requiredLiterals), a second set one of which
-// every match also holds, from another part of the expression: a window
-// around an occurrence of the first that holds none of the second cannot
-// hold a match. ok is false when there is no useful second set.
-func secondLiterals(re *syntax.Regexp) ([]reqLit, bool) {
+// literalSets returns the required literals of re (see
+// requiredLiterals) and, when re is a concatenation, a second set one of
+// which every match also holds, from another part of the expression: a
+// window around an occurrence of the first that holds none of the second
+// cannot hold a match. also is nil when there is no useful second set.
+func literalSets(re *syntax.Regexp) (lits, also []reqLit, ok bool) {
 	for re.Op == syntax.OpCapture {
 		re = re.Sub[0]
 	}
 	if re.Op != syntax.OpConcat {
-		return nil, false
+		lits, ok = requiredLiterals(re)
+		return lits, nil, ok
 	}
 	cs := concatCandidates(re.Sub)
-	if len(cs) < 2 || !usefulLiterals(litStrings(cs[0].ls)) {
-		return nil, false
+	if len(cs) == 0 {
+		return nil, nil, false
 	}
 	first := cs[0]
-	for _, c := range cs[1:] {
-		if (c.e <= first.k || c.k >= first.e) && usefulLiterals(litStrings(c.ls)) {
-			return c.finish(re.Sub), true
+	if usefulLiterals(first.strs) {
+		for _, c := range cs[1:] {
+			if (c.e <= first.k || c.k >= first.e) && usefulLiterals(c.strs) {
+				also = c.finish(re.Sub)
+				break
+			}
 		}
 	}
-	return nil, false
+	return first.finish(re.Sub), also, true
 }
 
 // requiredLiterals returns lower-case strings one of which occurs in every
