@@ -87,6 +87,7 @@ type client struct {
 	done    chan error // Run's result
 	nextID  int
 	readErr chan error
+	readEnd chan struct{} // closed when the reader goroutine returns
 	timeout time.Duration // how long to wait for a message
 }
 
@@ -96,7 +97,7 @@ func start(t testing.TB, opts Options) *client {
 	t.Helper()
 	inR, inW := io.Pipe()
 	outR, outW := io.Pipe()
-	c := &client{t: t, w: inW, in: make(chan msg, 100000), done: make(chan error, 1), readErr: make(chan error, 1), timeout: waitFor}
+	c := &client{t: t, w: inW, in: make(chan msg, 100000), done: make(chan error, 1), readErr: make(chan error, 1), readEnd: make(chan struct{}), timeout: waitFor}
 	srv := NewServer(opts)
 	go func() {
 		err := srv.Run(inR, outW)
@@ -104,6 +105,7 @@ func start(t testing.TB, opts Options) *client {
 		c.done <- err
 	}()
 	go func() {
+		defer close(c.readEnd)
 		r := newReader(outR)
 		for {
 			body, problem, err := r.read()
@@ -135,6 +137,13 @@ func start(t testing.TB, opts Options) *client {
 		case <-c.done:
 		case <-time.After(c.timeout):
 			t.Errorf("the server did not stop after its input closed")
+		}
+		// The server closed its output: the reader drains it to EOF. Closing
+		// the pipe before then would fail the reader's last read.
+		select {
+		case <-c.readEnd:
+		case <-time.After(c.timeout):
+			t.Errorf("the reader did not reach the end of the server's output")
 		}
 		outR.Close()
 		select {
