@@ -108,7 +108,7 @@ func (r regexpRule) matchLines(d *linter.Document) bool {
 	idx := literals(d)
 	var ends []int
 	for _, id := range r.litIDs {
-		ends = append(ends, idx[id]...)
+		ends = append(ends, idx.of(id)...)
 	}
 	if len(ends) == 0 {
 		return false
@@ -190,7 +190,7 @@ func sharedLazy(i int) *lazyRegexp {
 // yet that an ad with the literals of idx calls for, last first: the rules
 // run them first to last, so the two meet halfway and an ad linted by a
 // fresh process waits for about half of the compiling.
-func precompile(idx literalIndex) {
+func precompile(idx *literalIndex) {
 	lz := lazies()
 	var todo []int32 // indexes in prepared
 	add := func(is []int32) {
@@ -201,7 +201,7 @@ func precompile(idx literalIndex) {
 		}
 	}
 	add(lz.bare)
-	for id := range idx {
+	for _, id := range idx.found {
 		if int(id) < len(lz.byLit) {
 			add(lz.byLit[id])
 		}
@@ -268,16 +268,41 @@ func currentMatcher() *acMatcher {
 	return literalTable.matcher
 }
 
-// literalIndex maps each literal found in a document to the ends (Text
-// offsets, ascending) of its occurrences inside blocks.
-type literalIndex map[int32][]int
+// literalIndex holds the ends (Text offsets, ascending) of the
+// occurrences inside blocks of each literal found in a document.
+type literalIndex struct {
+	// The ends of literal id are ends[off[id]:off[id+1]].
+	off  []int32
+	ends []int
+	// found lists the ids that occur.
+	found []int32
+}
+
+// of returns the ends of literal id's occurrences.
+func (x *literalIndex) of(id int32) []int {
+	if int(id)+1 >= len(x.off) {
+		return nil
+	}
+	return x.ends[x.off[id]:x.off[id+1]]
+}
+
+// A literalHit is an occurrence of literal id ending at end.
+type literalHit struct {
+	id  int32
+	end int
+}
+
+// hitBuffers are reused for the occurrences of a scan, before they are
+// grouped by literal.
+var hitBuffers = sync.Pool{New: func() any { return new([]literalHit) }}
 
 // literals returns the literal index of d, computed once per document (and
 // matcher).
-func literals(d *linter.Document) literalIndex {
+func literals(d *linter.Document) *literalIndex {
 	m := currentMatcher()
 	return d.Memo(m, func() any {
-		idx := literalIndex{}
+		buf := hitBuffers.Get().(*[]literalHit)
+		hits := (*buf)[:0]
 		lower := d.LowerText()
 		bi := 0
 		m.scan(lower, func(id int32, end int) {
@@ -296,11 +321,38 @@ func literals(d *linter.Document) literalIndex {
 			if o := m.orig[id]; o != "" && d.Text[start:end] != o {
 				return // not in the case the expression asks for
 			}
-			idx[id] = append(idx[id], end)
+			hits = append(hits, literalHit{id, end})
 		})
+		idx := groupHits(hits, len(m.lens))
+		*buf = hits
+		hitBuffers.Put(buf)
 		precompile(idx)
 		return idx
-	}).(literalIndex)
+	}).(*literalIndex)
+}
+
+// groupHits groups hits, in the order found, by literal (a counting sort:
+// each literal's ends stay ascending).
+func groupHits(hits []literalHit, n int) *literalIndex {
+	idx := &literalIndex{off: make([]int32, n+1), ends: make([]int, len(hits))}
+	for _, h := range hits {
+		if idx.off[h.id] == 0 {
+			idx.found = append(idx.found, h.id)
+		}
+		idx.off[h.id]++
+	}
+	sum := int32(0)
+	for id, c := range idx.off[:n] {
+		sum += c
+		idx.off[id] = sum // the end of literal id's ends, for now
+	}
+	idx.off[n] = sum
+	for i := len(hits) - 1; i >= 0; i-- {
+		h := hits[i]
+		idx.off[h.id]--
+		idx.ends[idx.off[h.id]] = h.end
+	}
+	return idx
 }
 
 // mayMatch reports whether re can match somewhere in d.
@@ -310,7 +362,7 @@ func (r regexpRule) mayMatch(d *linter.Document) bool {
 	}
 	idx := literals(d)
 	for _, id := range r.litIDs {
-		if len(idx[id]) > 0 {
+		if len(idx.of(id)) > 0 {
 			return true
 		}
 	}
@@ -328,9 +380,9 @@ func (r regexpRule) matchIn(d *linter.Document, start, end int) bool {
 
 // occursIn reports whether one of the literals ids occurs (whole) within
 // Text[start:end].
-func occursIn(idx literalIndex, lens []int, ids []int32, start, end int) bool {
+func occursIn(idx *literalIndex, lens []int, ids []int32, start, end int) bool {
 	for _, id := range ids {
-		ends := idx[id]
+		ends := idx.of(id)
 		i := sort.SearchInts(ends, start+lens[id])
 		if i < len(ends) && ends[i] <= end {
 			return true
@@ -436,7 +488,7 @@ func (r regexpRule) spans(d *linter.Document) []span {
 	var out []span
 	for _, id := range r.litIDs {
 		k := lens[id]
-		for _, e := range idx[id] {
+		for _, e := range idx.of(id) {
 			if w, ok := r.window(d, e-k, e); ok && r.holdsAlso(idx, lens, w) {
 				out = append(out, w)
 			}
@@ -463,7 +515,7 @@ func (r regexpRule) spans(d *linter.Document) []span {
 
 // holdsAlso reports whether window w holds an occurrence of one of the
 // expression's second literals, as every window holding a match does.
-func (r regexpRule) holdsAlso(idx literalIndex, lens []int, w span) bool {
+func (r regexpRule) holdsAlso(idx *literalIndex, lens []int, w span) bool {
 	return r.alsoIDs == nil || occursIn(idx, lens, r.alsoIDs, w.start, w.end)
 }
 
