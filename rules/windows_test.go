@@ -264,3 +264,40 @@ func TestMatchLines(t *testing.T) {
 		t.Fatalf("only %d expressions checked", checked)
 	}
 }
+
+// TestAllRuns checks that the one-pass run lengths of the built-in classes
+// equal those found one class at a time, over the example and fixture ads
+// and over random text with non-ASCII characters and broken UTF-8.
+func TestAllRuns(t *testing.T) {
+	if maskClasses < 10 {
+		t.Fatalf("only %d built-in classes", maskClasses)
+	}
+	docs := builtinDocs(t)
+	pieces := []string{"a", "Z", "9", " ", "  ", "\t", "\n", ",", ".", "-", "_", "'", "’", "é", "ſ", "\u212a", "\u00a0", "\xff", "\xe2\x80", "€", "日本", "Ab1", "(", "*", "#"}
+	rng := rand.New(rand.NewSource(1))
+	for i := 0; i < 300; i++ {
+		var b strings.Builder
+		for n := rng.Intn(60); n >= 0; n-- {
+			b.WriteString(pieces[rng.Intn(len(pieces))])
+		}
+		docs = append(docs, linter.Parse("r.txt", []byte(b.String()), linter.PlainText))
+	}
+	nonzero := 0
+	for _, d := range docs {
+		for bi := range d.Blocks {
+			got := make([]int32, maskClasses)
+			allRuns(d, bi, got)
+			for k := range got {
+				if want := scanRun(d, bi, int32(k)); int(got[k]) != want {
+					t.Fatalf("%s block %d class %d: %d, one class at a time %d", d.Path, bi, k, got[k], want)
+				}
+				if got[k] > 0 {
+					nonzero++
+				}
+			}
+		}
+	}
+	if nonzero == 0 {
+		t.Fatal("no runs found")
+	}
+}
