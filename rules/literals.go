@@ -55,6 +55,21 @@ type shape struct {
 	// expression, one of which every match holds too (see
 	// literalSets); nil: none.
 	also []string
+	// sided: every match holding an occurrence of a first-set literal
+	// starts at most before bytes before the occurrence's end and ends at
+	// most after bytes after its start (the literals come from one part
+	// of a concatenation: before bounds the parts up to it, after the parts
+	// from it on). Windows are cut to that, not to the whole bound on both
+	// sides.
+	sided         bool
+	before, after sideBound
+}
+
+// A sideBound is a bound like a shape's: fixed bytes (chars characters)
+// plus mults[i] times the longest run of the shape's runs[i].
+type sideBound struct {
+	fixed, chars int
+	mults        []int
 }
 
 // A runBound is a set of characters, as sorted inclusive rune ranges
@@ -535,6 +550,22 @@ func (r regexpRule) maxLen(d *linter.Document, bi int) int {
 	return n
 }
 
+// sideLen returns the most bytes side sb of a match can span in block bi
+// of d.
+func (r regexpRule) sideLen(d *linter.Document, bi int, sb *sideBound) int {
+	n := sb.fixed
+	runs := runsOf(d)
+	if runs.ascii[bi] {
+		n = sb.chars
+	}
+	for i, m := range sb.mults {
+		if m > 0 {
+			n += m * runs.longestRun(d, bi, r.classes[i])
+		}
+	}
+	return n
+}
+
 // lineSpans returns the spans of an expression whose matches start at the
 // start of a line: a window of its longest match after each line start.
 func (r regexpRule) lineSpans(d *linter.Document) []span {
@@ -586,6 +617,9 @@ func (r regexpRule) window(d *linter.Document, start, end int) (span, bool) {
 	}
 	text := d.Text
 	lo, hi := max(b.Start, end-n), min(b.End, start+n)
+	if r.sided {
+		lo, hi = max(b.Start, end-r.sideLen(d, bi, &r.before)), min(b.End, start+r.sideLen(d, bi, &r.after))
+	}
 	switch {
 	case r.lineStart:
 		// Every match starts a line: at the last line start before the
@@ -749,15 +783,44 @@ func shapeOf(expr string) shape {
 			sh.textEdges = true
 		}
 	})
-	if lits, also, ok := literalSets(p); ok && usefulLiterals(litStrings(lits)) {
+	if lits, also, part, ok := literalSets(p); ok && usefulLiterals(litStrings(lits)) {
 		for _, l := range lits {
 			sh.lits = append(sh.lits, l.encode())
 		}
 		for _, l := range also {
 			sh.also = append(sh.also, l.encode())
 		}
+		if part.subs != nil && sh.fixed >= 0 {
+			var okB, okA bool
+			sh.before, okB = sideOf(part.subs[:part.e], sh.runs)
+			sh.after, okA = sideOf(part.subs[part.k:], sh.runs)
+			sh.sided = okB && okA
+		}
 	}
 	return sh
+}
+
+// sideOf returns the bound of the concatenation of subs, its runs as
+// multiples of runs (those of the whole expression).
+func sideOf(subs []*syntax.Regexp, runs []runBound) (sideBound, bool) {
+	var b bound
+	for _, s := range subs {
+		sub, ok := maxLen(s)
+		if !ok {
+			return sideBound{}, false
+		}
+		b.add(sub, 1)
+	}
+	sb := sideBound{fixed: b.fixed, chars: b.chars}
+	found := 0
+	for _, rb := range runs {
+		m := b.runs[string(rb.class)]
+		if m > 0 {
+			found++
+		}
+		sb.mults = append(sb.mults, m)
+	}
+	return sb, found == len(b.runs)
 }
 
 // A bound is the most bytes a match of an expression can span: fixed
@@ -1088,17 +1151,17 @@ func (c litCandidate) finish(subs []*syntax.Regexp) []reqLit {
 // which every match also holds, from another part of the expression: a
 // window around an occurrence of the first that holds none of the second
 // cannot hold a match. also is nil when there is no useful second set.
-func literalSets(re *syntax.Regexp) (lits, also []reqLit, ok bool) {
+func literalSets(re *syntax.Regexp) (lits, also []reqLit, part concatPart, ok bool) {
 	for re.Op == syntax.OpCapture {
 		re = re.Sub[0]
 	}
 	if re.Op != syntax.OpConcat {
 		lits, ok = requiredLiterals(re)
-		return lits, nil, ok
+		return lits, nil, part, ok
 	}
 	cs := concatCandidates(re.Sub)
 	if len(cs) == 0 {
-		return nil, nil, false
+		return nil, nil, part, false
 	}
 	first := cs[0]
 	if usefulLiterals(first.strs) {
@@ -1109,7 +1172,13 @@ func literalSets(re *syntax.Regexp) (lits, also []reqLit, ok bool) {
 			}
 		}
 	}
-	return first.finish(re.Sub), also, true
+	return first.finish(re.Sub), also, concatPart{re.Sub, first.k, first.e}, true
+}
+
+// A concatPart is subs[k:e] of a concatenation subs.
+type concatPart struct {
+	subs []*syntax.Regexp
+	k, e int
 }
 
 // requiredLiterals returns lower-case strings one of which occurs in every

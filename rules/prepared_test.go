@@ -90,12 +90,21 @@ func TestPreparedTable(t *testing.T) {
 		if len(runs) > 0 {
 			rs = "[]runBound{" + strings.Join(runs, ", ") + "}"
 		}
-		fmt.Fprintf(&b, "\t{%q, shape{%#v, %d, %s, %d, %t, %t, %t, %t, %t, %t, %#v}, %#v, %#v, %#v},\n", e, sh.lits, sh.fixed, rs, sh.chars,
-			sh.lineStart, sh.lineEnd, sh.beginLine, sh.endLine, sh.textEdges, sh.oneLine, sh.also, lids, cids, aids)
+		fmt.Fprintf(&b, "\t{%q, shape{%#v, %d, %s, %d, %t, %t, %t, %t, %t, %t, %#v, %t, %s, %s}, %#v, %#v, %#v},\n", e, sh.lits, sh.fixed, rs, sh.chars,
+			sh.lineStart, sh.lineEnd, sh.beginLine, sh.endLine, sh.textEdges, sh.oneLine, sh.also,
+			sh.sided, sideSource(sh.before), sideSource(sh.after), lids, cids, aids)
 	}
 	b.WriteString("}\n")
 	checkGenerated(t, "prepared.go", "TestPreparedTable", b.Bytes())
 	checkGenerated(t, "literals_gen.go", "TestPreparedTable", literalTableSource(lits, classes))
+}
+
+// sideSource returns sb as Go source.
+func sideSource(sb sideBound) string {
+	if sb.fixed == 0 && sb.chars == 0 && sb.mults == nil {
+		return "sideBound{}"
+	}
+	return fmt.Sprintf("sideBound{%d, %d, %#v}", sb.fixed, sb.chars, sb.mults)
 }
 
 // literalTableSource returns literals_gen.go: the literals and run classes

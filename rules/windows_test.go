@@ -124,6 +124,32 @@ func TestShapeBounds(t *testing.T) {
 	}
 }
 
+// TestSideBounds checks the bounds of a match on either side of its
+// first-set literal: the parts before the literal's part and after it.
+func TestSideBounds(t *testing.T) {
+	for _, tc := range []struct {
+		expr          string
+		sided         bool
+		before, after string
+	}{
+		// The literal is "salary:": a match ends at most a run of spaces
+		// and 3 digits after it, and starts where it starts.
+		{`\bsalary:\s+\d{1,3}`, true, "{7 7 [0]}", "{10 10 [1]}"},
+		{`\d{1,3}\s+salary\b`, true, "{9 9 [1]}", "{6 6 [0]}"},
+		// The literal is the last part, "year": all of the rest (three
+		// runs of spaces, one of digits) comes before it.
+		{`(?:from\s+)?\d+k\s+per\s+year`, true, "{12 12 [3 1]}", "{4 4 [0 0]}"},
+		// No concatenation: the whole bound on both sides.
+		{`salary|pay`, false, "{0 0 []}", "{0 0 []}"},
+	} {
+		sh := shapeOf(tc.expr)
+		if sh.sided != tc.sided || fmt.Sprint(sh.before) != tc.before || fmt.Sprint(sh.after) != tc.after {
+			t.Errorf("%s: sided %t before %v after %v, want %t %s %s (runs %v, lits %q)",
+				tc.expr, sh.sided, sh.before, sh.after, tc.sided, tc.before, tc.after, sh.runs, sh.lits)
+		}
+	}
+}
+
 func TestLiteralWordMarks(t *testing.T) {
 	for _, tc := range []struct {
 		expr string
