@@ -32,6 +32,9 @@ func (balanceKind) NewOptions() any { return &BalanceOptions{Threshold: 3} }
 // the bytes of its words and stems, walked once per word.
 type stemList struct {
 	nodes []stemNode
+	// root holds the root's child for each byte (-1: none): most words
+	// fail there, and the root has the most children.
+	root []int32
 }
 
 type stemNode struct {
@@ -85,13 +88,22 @@ func newStemList(key string, ws []string) (stemList, error) {
 		}
 		l.add(w, false)
 	}
+	l.root = make([]int32, 256)
+	for c := range l.root {
+		l.root[c] = l.child(0, byte(c))
+	}
 	return l, nil
 }
 
 func (l stemList) match(w string) bool {
 	n := int32(0)
 	for i := 0; i < len(w); i++ {
-		if n = l.child(n, w[i]); n < 0 {
+		if i == 0 {
+			n = l.root[w[0]]
+		} else {
+			n = l.child(n, w[i])
+		}
+		if n < 0 {
 			return false
 		}
 		if l.nodes[n].stem {
