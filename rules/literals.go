@@ -620,10 +620,13 @@ func (r regexpRule) window(d *linter.Document, start, end int) (span, bool) {
 	if r.sided {
 		lo, hi = max(b.Start, end-r.sideLen(d, bi, &r.before)), min(b.End, start+r.sideLen(d, bi, &r.after))
 	}
+	// An expression anchored at a line's start (end) whose matches hold
+	// no line break starts (ends) on the literal's line.
+	startsLine, endsLine := r.lineStart && r.oneLine, r.lineEnd && r.oneLine
 	switch {
-	case r.lineStart:
-		// Every match starts a line: at the last line start before the
-		// literal, or nowhere near it.
+	case startsLine:
+		// Every match starts this line: at the last line start before
+		// the literal, or nowhere near it.
 		ls := b.Start + strings.LastIndexByte(text[b.Start:start], '\n') + 1
 		if ls < lo {
 			return span{}, false
@@ -632,9 +635,9 @@ func (r regexpRule) window(d *linter.Document, start, end int) (span, bool) {
 	default:
 		lo = wordStart(text, lo, b.Start)
 	}
-	looseStart := r.beginLine && !r.lineStart && lo > b.Start && text[lo-1] != '\n'
+	looseStart := r.beginLine && !startsLine && lo > b.Start && text[lo-1] != '\n'
 	switch {
-	case r.lineEnd:
+	case endsLine:
 		le := b.End
 		if i := strings.IndexByte(text[end:b.End], '\n'); i >= 0 {
 			le = end + i
@@ -646,7 +649,7 @@ func (r regexpRule) window(d *linter.Document, start, end int) (span, bool) {
 	default:
 		hi = wordEnd(text, hi, b.End)
 	}
-	looseEnd := r.endLine && !r.lineEnd && hi < b.End && text[hi] != '\n'
+	looseEnd := r.endLine && !endsLine && hi < b.End && text[hi] != '\n'
 	return span{bi, lo, hi, looseStart, looseEnd}, true
 }
 

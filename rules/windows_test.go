@@ -62,6 +62,11 @@ func TestSpansFindEveryMatch(t *testing.T) {
 		{`\bUS\s(?:residents?|based)\b`, "for US residents or US based staff"},
 		{`\b(?:remote|hybrid)(?:ly)?\b`, "remotely or hybrid"},
 		{`(?-i:\b[A-Z][a-z]+,\s*(?:CA|NY)\b)`, "in Austin, TX or Oakland, CA; ca, ny or Troy, NY"},
+		// Anchored at a line's start (end), with a line break between
+		// the anchor and the literal.
+		{`^pay\s+salary`, "pay\nsalary and\npay salary"},
+		{`salary\s+pay$`, "salary\npay or salary pay\nsalary pay"},
+		{`^(?:yyyypay\s(?:[a-z]|salary)(k)|[a-z])(?:\W|$)(?:(?:\w){0,3}){0,3}:`, "a\naxsal: Pay"},
 	} {
 		re, err := compileAll("patterns", []string{tc.expr})
 		if err != nil {
