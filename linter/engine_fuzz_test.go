@@ -111,14 +111,19 @@ func checkFindings(t *testing.T, doc *linter.Document, fs []linter.Finding) {
 	}
 }
 
-// FuzzLint runs the whole engine, every rule on, over arbitrary text in
-// each format, and prints the result in the text format (which renders
-// source lines and word diffs).
-func FuzzLint(f *testing.F) {
+// addSeeds adds the seed ads to f's corpus, each with its format.
+func addSeeds(f *testing.F) {
 	srcs, formats := adSeeds(f)
 	for i := range srcs {
 		f.Add(srcs[i], uint8(formats[i]))
 	}
+}
+
+// FuzzLint runs the whole engine, every rule on, over arbitrary text in
+// each format, and prints the result in the text format (which renders
+// source lines and word diffs).
+func FuzzLint(f *testing.F) {
+	addSeeds(f)
 	f.Fuzz(func(t *testing.T, src string, format uint8) {
 		cfg := defaults(t)
 		doc := linter.Parse("ad", []byte(src), linter.Format(format%3))
@@ -180,10 +185,7 @@ func checkOutside(t *testing.T, src, out []byte, edits []linter.TextEdit) {
 // the chosen edits do not overlap, the result equals the input outside
 // them, and fixing the fixed text again changes nothing.
 func FuzzFix(f *testing.F) {
-	srcs, formats := adSeeds(f)
-	for i := range srcs {
-		f.Add(srcs[i], uint8(formats[i]))
-	}
+	addSeeds(f)
 	f.Fuzz(func(t *testing.T, src string, format uint8) {
 		cfg := defaults(t)
 		fm := linter.Format(format % 3)

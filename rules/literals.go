@@ -611,14 +611,16 @@ func (r regexpRule) window(d *linter.Document, start, end int) (span, bool) {
 	bs := d.Blocks
 	bi := sort.Search(len(bs), func(i int) bool { return bs[i].End >= end })
 	b := bs[bi]
-	n := r.maxLen(d, bi)
-	if n < 0 || r.textEdges {
+	if r.fixed < 0 || r.textEdges {
 		return span{block: bi, start: b.Start, end: b.End}, true
 	}
 	text := d.Text
-	lo, hi := max(b.Start, end-n), min(b.End, start+n)
+	var lo, hi int
 	if r.sided {
 		lo, hi = max(b.Start, end-r.sideLen(d, bi, &r.before)), min(b.End, start+r.sideLen(d, bi, &r.after))
+	} else {
+		n := r.maxLen(d, bi)
+		lo, hi = max(b.Start, end-n), min(b.End, start+n)
 	}
 	// An expression anchored at a line's start (end) whose matches hold
 	// no line break starts (ends) on the literal's line.

@@ -179,13 +179,7 @@ func TestFixDiskFullCLI(t *testing.T) {
 	if code != exitError || stderr != "hirelint: ad.md: fix: not written: write the temporary file: no space left on device\n" {
 		t.Errorf("exit %d, stderr %q", code, stderr)
 	}
-	if !strings.Contains(stdout, "ad.md:1:1: warning gendered-language") {
-		t.Errorf("findings of the unfixed file not reported: %q", stdout)
-	}
-	if got, _ := os.ReadFile(filepath.Join(dir, "ad.md")); string(got) != "He or she will join us.\n" {
-		t.Errorf("file changed to %q", got)
-	}
-	checkNoTemp(t, dir, "ad.md")
+	checkNotWritten(t, stdout, "ad.md", dir)
 }
 
 // TestFixReadOnlyDirectory: --fix cannot create its temporary file in a
@@ -218,13 +212,7 @@ func TestFixReadOnlyDirectory(t *testing.T) {
 		!(strings.HasSuffix(stderr, "permission denied\n") || strings.HasSuffix(stderr, "operation not permitted\n")) {
 		t.Errorf("stderr %q", stderr)
 	}
-	if !strings.Contains(stdout, "ro/ad.md:1:1: warning gendered-language") {
-		t.Errorf("findings of the unfixed file not reported: %q", stdout)
-	}
-	if got, _ := os.ReadFile(filepath.Join(ro, "ad.md")); string(got) != "He or she will join us.\n" {
-		t.Errorf("file changed to %q", got)
-	}
-	checkNoTemp(t, ro, "ad.md")
+	checkNotWritten(t, stdout, "ro/ad.md", ro)
 }
 
 // TestFixKeepsModeAndText: a successful --fix keeps the file's mode and
@@ -278,6 +266,20 @@ func TestFixSymlinkNamed(t *testing.T) {
 	}
 }
 
+// checkNotWritten checks a file --fix did not write, shown as name and
+// lying in dir as ad.md: its findings are still reported, it still holds
+// "He or she will join us.", and no temporary file is left beside it.
+func checkNotWritten(t *testing.T, stdout, name, dir string) {
+	t.Helper()
+	if !strings.Contains(stdout, name+":1:1: warning gendered-language") {
+		t.Errorf("findings of the unfixed file not reported: %q", stdout)
+	}
+	if got, _ := os.ReadFile(filepath.Join(dir, "ad.md")); string(got) != "He or she will join us.\n" {
+		t.Errorf("file changed to %q", got)
+	}
+	checkNoTemp(t, dir, "ad.md")
+}
+
 // checkNoTemp fails when dir holds anything but the named files.
 func checkNoTemp(t *testing.T, dir string, keep ...string) {
 	t.Helper()
@@ -303,14 +305,8 @@ func TestFixReadOnlyFile(t *testing.T) {
 	if code != exitError || stderr != "hirelint: ad.md: fix: a read-only file (mode 0444); not written\n" {
 		t.Errorf("exit %d, stderr %q", code, stderr)
 	}
-	if !strings.Contains(stdout, "ad.md:1:1: warning gendered-language") {
-		t.Errorf("findings of the unfixed file not reported: %q", stdout)
-	}
-	if got, _ := os.ReadFile(path); string(got) != "He or she will join us.\n" {
-		t.Errorf("file changed to %q", got)
-	}
 	if info, _ := os.Stat(path); info.Mode().Perm() != 0o444 {
 		t.Errorf("mode changed to %v", info.Mode().Perm())
 	}
-	checkNoTemp(t, dir, "ad.md")
+	checkNotWritten(t, stdout, "ad.md", dir)
 }
