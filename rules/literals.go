@@ -26,7 +26,9 @@ type regexpRule struct {
 	litIDs []int32 // ids of shape.lits in the literal table; nil: no prefilter
 	// alsoIDs are the ids of shape.also; nil: none.
 	alsoIDs []int32
-	shape
+	// The shape is shared with the prepared table, not copied: a rule set
+	// holds hundreds of expressions.
+	*shape
 	classes []int32 // ids in the class table of shape.runs
 }
 
@@ -690,7 +692,7 @@ func possible(d *linter.Document, res []regexpRule) []regexpRule {
 // to be compiled on first use.
 func preparedRule(i int) regexpRule {
 	p := &prepared[i]
-	return regexpRule{shape: p.shape, litIDs: p.litIDs, alsoIDs: p.alsoIDs, classes: p.classIDs, lazyRegexp: sharedLazy(i)}
+	return regexpRule{shape: &p.shape, litIDs: p.litIDs, alsoIDs: p.alsoIDs, classes: p.classIDs, lazyRegexp: sharedLazy(i)}
 }
 
 // withPrefilter returns expr, compiled (re), with its prefilter. With re
@@ -704,7 +706,7 @@ func withPrefilter(re *regexp.Regexp, expr string) regexpRule {
 		re = regexp.MustCompile(expr)
 	}
 	sh := shapeOf(expr)
-	r := regexpRule{shape: sh}
+	r := regexpRule{shape: &sh}
 	if sh.lits != nil {
 		r.litIDs = registerLiterals(sh.lits)
 	}
