@@ -1,6 +1,7 @@
 package linter
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -176,5 +177,54 @@ func TestPhraseManyEdges(t *testing.T) {
 		if strings.Join(got, "|") != strings.Join(want, "|") {
 			t.Errorf("variants first = %v: matches = %q, want %q", first, got, want)
 		}
+	}
+}
+
+// TestPhraseFirstWords checks the index of first words over many sets and
+// words (ids spread over several words of the bitmap): each set finds the
+// phrases it holds and no other set's, whatever the order the sets were
+// made and indexed in.
+func TestPhraseFirstWords(t *testing.T) {
+	var text []string
+	sets := make([]*PhraseSet, 3)
+	for k := range sets {
+		sets[k] = NewPhraseSet()
+	}
+	for i := 0; i < 300; i++ {
+		w := fmt.Sprintf("w%dx", i)
+		text = append(text, w)
+		// Set k holds the words whose number is a multiple of k+1,
+		// but for one, which only a set made later holds.
+		for k, s := range sets {
+			if i%(k+1) == 0 && !(k == 2 && i == 297) {
+				s.Add(w, i, Inflect{})
+			}
+		}
+	}
+	d := Parse("x", []byte(strings.Join(text, " ")), PlainText)
+	check := func(k int) {
+		t.Helper()
+		var got []int
+		sets[k].Longest(d, func(m PhraseMatch) { got = append(got, m.ID) })
+		var want []int
+		for i := 0; i < 300; i++ {
+			if i%(k+1) == 0 && !(k == 2 && i == 297) {
+				want = append(want, i)
+			}
+		}
+		if fmt.Sprint(got) != fmt.Sprint(want) {
+			t.Errorf("set %d: matches = %v, want %v", k, got, want)
+		}
+	}
+	for k := range sets {
+		check(k)
+	}
+	late := NewPhraseSet()
+	late.Add("w297x", 297, Inflect{})
+	late.Add("zzz", 1000, Inflect{})
+	var got []int
+	late.Longest(d, func(m PhraseMatch) { got = append(got, m.ID) })
+	if fmt.Sprint(got) != "[297]" {
+		t.Errorf("set made after indexing: matches = %v, want [297]", got)
 	}
 }

@@ -2,6 +2,7 @@ package linter
 
 import (
 	"fmt"
+	"math/bits"
 	"slices"
 	"sort"
 	"strings"
@@ -31,7 +32,7 @@ type PhraseSet struct {
 	// all sets made so far at once, so that the ids of an ad's words are
 	// looked up once.
 	indexed atomic.Bool
-	firsts  []*trieNode // by word id; shorter than the ids made later
+	firsts  firstIndex
 	n       int
 	// Building a set adds thousands of nodes: they and their first edges
 	// come from slabs, and the tokens and word forms of a phrase from
@@ -273,11 +274,10 @@ func (s *PhraseSet) Longest(d *Document, fn func(PhraseMatch)) {
 	ids := d.wordIDs()
 	var frontier, next []*trieNode
 	for i := range words {
-		id := ids[i]
-		if id < 0 || int(id) >= len(s.firsts) || s.firsts[id] == nil {
+		first := s.firsts.lookup(ids[i])
+		if first == nil {
 			continue
 		}
-		first := s.firsts[id]
 		best := PhraseMatch{ID: -1}
 		frontier = append(frontier[:0], first)
 		for j := i; len(frontier) > 0; {
@@ -391,13 +391,61 @@ func indexPending() {
 		}
 	}
 	for _, s := range words.pending {
-		s.firsts = make([]*trieNode, len(words.ids))
-		for _, k := range s.root.kids {
-			s.firsts[words.ids[k.norm]] = k.node
-		}
+		s.firsts = newFirstIndex(s.root.kids)
 		s.indexed.Store(true)
 	}
 	words.pending = nil
+}
+
+// firstIndex maps word ids to the root's children. A rule set has
+// thousands of first words and dozens of sets, most with a few of them:
+// a bitmap of the ids with a child, and the children in id order, keep
+// each set small.
+type firstIndex struct {
+	has   []uint64 // bit id%64 of has[id/64]: id has a child
+	rank  []int32  // rank[w]: the number of bits set in has[:w]
+	nodes []*trieNode
+}
+
+// newFirstIndex indexes kids, the root's edges, by the interned ids of
+// their words (words must be locked).
+func newFirstIndex(kids []kid) firstIndex {
+	type entry struct {
+		id   int32
+		node *trieNode
+	}
+	es := make([]entry, len(kids))
+	top := int32(-1)
+	for i, k := range kids {
+		es[i] = entry{words.ids[k.norm], k.node}
+		top = max(top, es[i].id)
+	}
+	slices.SortFunc(es, func(a, b entry) int { return int(a.id - b.id) })
+	f := firstIndex{has: make([]uint64, top/64+1), nodes: make([]*trieNode, len(es))}
+	for i, e := range es {
+		f.has[e.id/64] |= 1 << (e.id % 64)
+		f.nodes[i] = e.node
+	}
+	f.rank = make([]int32, len(f.has))
+	n := 0
+	for w, b := range f.has {
+		f.rank[w] = int32(n)
+		n += bits.OnesCount64(b)
+	}
+	return f
+}
+
+// lookup returns the root's child for word id, or nil.
+func (f *firstIndex) lookup(id int32) *trieNode {
+	w := int(id >> 6)
+	if id < 0 || w >= len(f.has) {
+		return nil
+	}
+	bit := uint64(1) << (id & 63)
+	if f.has[w]&bit == 0 {
+		return nil
+	}
+	return f.nodes[int(f.rank[w])+bits.OnesCount64(f.has[w]&(bit-1))]
 }
 
 // wordIDs returns the interned id of each word of d, -1 for words that
