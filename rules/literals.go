@@ -159,7 +159,6 @@ type lazyRegexp struct {
 	once sync.Once
 	re   *regexp.Regexp
 	done atomic.Bool // compiled
-	used atomic.Bool // by a loaded rule (prepared expressions only)
 }
 
 // Regexp returns the compiled expression.
@@ -175,67 +174,20 @@ func (l *lazyRegexp) Regexp() *regexp.Regexp {
 
 // lazies holds the expressions of the prepared table, compiled on first
 // use, one per expression for the whole process (configs loaded again share
-// them), and which of them each literal calls for.
-var lazies = sync.OnceValue(func() (l struct {
-	all   []lazyRegexp // by index in prepared
-	byLit [][]int32    // literal id: indexes in prepared
-	bare  []int32      // no literals: they run on every ad
-}) {
-	l.all = make([]lazyRegexp, len(prepared))
-	l.byLit = make([][]int32, len(builtinLiterals))
+// them). An expression is compiled by the rule that first runs it, not
+// ahead: an ad's literals call for several times more expressions than its
+// rules end up running (most are exceptions and alternatives consulted
+// only after a finding), and compiling those would cost more than it saves.
+var lazies = sync.OnceValue(func() []lazyRegexp {
+	all := make([]lazyRegexp, len(prepared))
 	for i := range prepared {
-		l.all[i].expr = prepared[i].expr
-		for _, id := range prepared[i].litIDs {
-			l.byLit[id] = append(l.byLit[id], int32(i))
-		}
-		if prepared[i].litIDs == nil {
-			l.bare = append(l.bare, int32(i))
-		}
+		all[i].expr = prepared[i].expr
 	}
-	return l
+	return all
 })
 
-// sharedLazy returns the shared expression of entry i of prepared, marked
-// as used by a loaded rule.
-func sharedLazy(i int) *lazyRegexp {
-	l := &lazies().all[i]
-	l.used.Store(true)
-	return l
-}
-
-// precompile compiles, on another goroutine, the expressions not compiled
-// yet that an ad with the literals of idx calls for, last first: the rules
-// run them first to last, so the two meet halfway and an ad linted by a
-// fresh process waits for about half of the compiling.
-func precompile(idx *literalIndex) {
-	lz := lazies()
-	var todo []int32 // indexes in prepared
-	add := func(is []int32) {
-		for _, i := range is {
-			if l := &lz.all[i]; l.used.Load() && !l.done.Load() {
-				todo = append(todo, i)
-			}
-		}
-	}
-	add(lz.bare)
-	for _, id := range idx.found {
-		if int(id) < len(lz.byLit) {
-			add(lz.byLit[id])
-		}
-	}
-	// In the order of the prepared table, near enough to the order the
-	// rules use them.
-	slices.Sort(todo)
-	todo = slices.Compact(todo)
-	if len(todo) < 2 {
-		return
-	}
-	go func() {
-		for i := len(todo) - 1; i >= 0; i-- {
-			lz.all[todo[i]].Regexp()
-		}
-	}()
-}
+// sharedLazy returns the shared expression of entry i of prepared.
+func sharedLazy(i int) *lazyRegexp { return &lazies()[i] }
 
 func (l *lazyRegexp) MatchString(s string) bool { return l.Regexp().MatchString(s) }
 
@@ -343,7 +295,6 @@ func literals(d *linter.Document) *literalIndex {
 		idx := groupHits(hits, len(m.lens))
 		*buf = hits
 		hitBuffers.Put(buf)
-		precompile(idx)
 		return idx
 	}).(*literalIndex)
 }
