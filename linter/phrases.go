@@ -174,6 +174,19 @@ func NewPhraseSet() *PhraseSet {
 	return s
 }
 
+// Grow makes room for about n more phrases, so that adding many at once
+// does not grow the set's first level step by step.
+func (s *PhraseSet) Grow(n int) {
+	r := &s.root
+	r.kids = slices.Grow(r.kids, n)
+	if r.index == nil && len(r.kids)+n >= indexFrom {
+		r.index = make(map[string]int32, len(r.kids)+n)
+		for i := range r.kids {
+			r.indexKid(i)
+		}
+	}
+}
+
 // Len returns the number of phrases added.
 func (s *PhraseSet) Len() int { return s.n }
 

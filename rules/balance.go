@@ -132,6 +132,7 @@ func (balanceKind) Build(o any) (linter.Rule, error) {
 	if r.vs, err = newStemList("against", opts.Against); err != nil {
 		return nil, err
 	}
+	r.exceptions.Grow(len(opts.Exceptions))
 	for i, e := range opts.Exceptions {
 		if err := r.exceptions.Add(e, i, linter.Inflect{Plural: true}); err != nil {
 			return nil, linter.OptErr("exceptions", err)

@@ -53,6 +53,7 @@ func (countKind) Build(o any) (linter.Rule, error) {
 	}
 	if len(opts.Phrases) > 0 {
 		r.set = linter.NewPhraseSet()
+		r.set.Grow(len(opts.Phrases))
 		for i, ph := range opts.Phrases {
 			if err := r.set.Add(ph, i, linter.Inflect{Plural: true}); err != nil {
 				return nil, linter.OptErr("phrases", err)

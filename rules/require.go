@@ -51,6 +51,7 @@ func (requireKind) Build(o any) (linter.Rule, error) {
 	if r.scope, err = opts.Scope.compile(); err != nil {
 		return nil, err
 	}
+	r.set.Grow(len(opts.Phrases))
 	for i, ph := range opts.Phrases {
 		if err := r.set.Add(ph, i, linter.Inflect{Plural: true}); err != nil {
 			return nil, linter.OptErr("phrases", err)

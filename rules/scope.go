@@ -117,7 +117,10 @@ func compileAll(key string, pats []string, caseSensitive ...bool) ([]regexpRule,
 	if len(caseSensitive) > 0 && caseSensitive[0] {
 		flags = "(?m)"
 	}
-	var out []regexpRule
+	if len(pats) == 0 {
+		return nil, nil
+	}
+	out := make([]regexpRule, 0, len(pats))
 	for i, p := range pats {
 		expr := flags + foldApostrophes(p)
 		if recordExpr != nil {

@@ -84,6 +84,7 @@ func (yearsKind) Build(o any) (linter.Rule, error) {
 		return nil, linter.OptErr("check", fmt.Errorf("unknown check %q (want technology-age or experience)", opts.Check))
 	}
 	r.techs = linter.NewPhraseSet()
+	r.techs.Grow(len(opts.Tools) + len(opts.Technologies))
 	for _, name := range opts.Tools {
 		if err := r.techs.Add(name, len(r.names), linter.Inflect{}); err != nil {
 			return nil, linter.OptErr("tools", err)
