@@ -190,7 +190,12 @@ func TestPhraseFirstWords(t *testing.T) {
 	for k := range sets {
 		sets[k] = NewPhraseSet()
 	}
+	// Making room first, or halfway through, changes nothing.
+	sets[1].Grow(150)
 	for i := 0; i < 300; i++ {
+		if i == 4 {
+			sets[2].Grow(100)
+		}
 		w := fmt.Sprintf("w%dx", i)
 		text = append(text, w)
 		// Set k holds the words whose number is a multiple of k+1,
@@ -226,5 +231,23 @@ func TestPhraseFirstWords(t *testing.T) {
 	late.Longest(d, func(m PhraseMatch) { got = append(got, m.ID) })
 	if fmt.Sprint(got) != "[297]" {
 		t.Errorf("set made after indexing: matches = %v, want [297]", got)
+	}
+}
+
+// TestPhraseGrow checks that making room after some phrases were added
+// keeps them: a later phrase with the same first word extends the same
+// path instead of starting a second one.
+func TestPhraseGrow(t *testing.T) {
+	s := NewPhraseSet()
+	s.Add("alpha", 0, Inflect{})
+	s.Add("delta", 1, Inflect{})
+	s.Grow(20)
+	s.Add("alpha beta", 2, Inflect{})
+	s.Add("gamma", 3, Inflect{})
+	d := Parse("x", []byte("alpha beta, alpha gamma delta"), PlainText)
+	var got []int
+	s.Longest(d, func(m PhraseMatch) { got = append(got, m.ID) })
+	if fmt.Sprint(got) != "[2 0 3 1]" {
+		t.Errorf("matches = %v, want [2 0 3 1]", got)
 	}
 }
