@@ -107,10 +107,15 @@ func (s *PhraseSet) add(n *trieNode, e edge, c *trieNode) {
 	case n.index != nil:
 		n.indexKid(len(n.kids) - 1)
 	case len(n.kids) == indexFrom:
-		n.index = make(map[string]int32, 2*indexFrom)
-		for i := range n.kids {
-			n.indexKid(i)
-		}
+		n.buildIndex(2 * indexFrom)
+	}
+}
+
+// buildIndex indexes n's edges, with room for about size words.
+func (n *trieNode) buildIndex(size int) {
+	n.index = make(map[string]int32, size)
+	for i := range n.kids {
+		n.indexKid(i)
 	}
 }
 
@@ -174,16 +179,15 @@ func NewPhraseSet() *PhraseSet {
 	return s
 }
 
-// Grow makes room for about n more phrases, so that adding many at once
-// does not grow the set's first level step by step.
+// Grow makes room for about n more first words, so that adding many
+// phrases at once does not grow the set's first level step by step. Rules
+// pass their number of phrases: phrases that share a first word and the
+// inflected forms of first words roughly cancel out.
 func (s *PhraseSet) Grow(n int) {
 	r := &s.root
 	r.kids = slices.Grow(r.kids, n)
 	if r.index == nil && len(r.kids)+n >= indexFrom {
-		r.index = make(map[string]int32, len(r.kids)+n)
-		for i := range r.kids {
-			r.indexKid(i)
-		}
+		r.buildIndex(len(r.kids) + n)
 	}
 }
 

@@ -152,7 +152,7 @@ func (r regexpRule) matchLines(d *linter.Document) bool {
 
 // A lazyRegexp is compiled on first use. Expressions of the built-in rule
 // set are known to compile (see prepared), so a process that lints one ad
-// compiles only the few its literals call for; any other expression is
+// compiles only the few its rules run; any other expression is
 // compiled when its config is loaded, so that errors are reported then.
 type lazyRegexp struct {
 	expr string
