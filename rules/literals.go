@@ -243,8 +243,6 @@ type literalIndex struct {
 	// The ends of literal id are ends[off[id]:off[id+1]].
 	off  []int32
 	ends []int
-	// found lists the ids that occur.
-	found []int32
 }
 
 // of returns the ends of literal id's occurrences.
@@ -304,9 +302,6 @@ func literals(d *linter.Document) *literalIndex {
 func groupHits(hits []literalHit, n int) *literalIndex {
 	idx := &literalIndex{off: make([]int32, n+1), ends: make([]int, len(hits))}
 	for _, h := range hits {
-		if idx.off[h.id] == 0 {
-			idx.found = append(idx.found, h.id)
-		}
 		idx.off[h.id]++
 	}
 	sum := int32(0)
