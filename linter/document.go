@@ -130,6 +130,7 @@ type Document struct {
 	runeOnce  sync.Once
 	runeMarks []runeMark
 	ids       []int32 // see wordIDs
+	starts    []int32
 	idsFor    int
 }
 

@@ -28,7 +28,7 @@ type PhraseSet struct {
 	root trieNode
 	// firsts indexes the root's children by the word id of their word
 	// (see wordIDs): most words of an ad start no phrase of any set, and
-	// are skipped without a lookup by text. It is made on first use, for
+	// are skipped without a lookup at all. It is made on first use, for
 	// all sets made so far at once, so that the ids of an ad's words are
 	// looked up once.
 	indexed atomic.Bool
@@ -288,9 +288,10 @@ func (s *PhraseSet) Longest(d *Document, fn func(PhraseMatch)) {
 		indexPending()
 	}
 	words := d.Words()
-	ids := d.wordIDs()
+	ids, starts := d.wordIDs()
 	var frontier, next []*trieNode
-	for i := range words {
+	for _, at := range starts {
+		i := int(at)
 		first := s.firsts.lookup(ids[i])
 		if first == nil {
 			continue
@@ -466,23 +467,28 @@ func (f *firstIndex) lookup(id int32) *trieNode {
 }
 
 // wordIDs returns the interned id of each word of d, -1 for words that
-// start no phrase, computed once per document (and number of interned
-// words, which grows only when rules are loaded).
-func (d *Document) wordIDs() []int32 {
+// start no phrase, and the positions of the words that may (about one in
+// four in an ad), so that each set looks only at those. Both are computed
+// once per document (and number of interned words, which grows only when
+// rules are loaded).
+func (d *Document) wordIDs() (ids, starts []int32) {
 	words.RLock()
 	defer words.RUnlock()
 	if d.ids != nil && d.idsFor == len(words.ids) {
-		return d.ids
+		return d.ids, d.starts
 	}
 	ws := d.Words()
-	ids := make([]int32, len(ws))
+	ids = make([]int32, len(ws))
+	starts = d.starts[:0]
 	for i, w := range ws {
 		id, ok := words.ids[w.Norm]
 		if !ok {
 			id = -1
+		} else {
+			starts = append(starts, int32(i))
 		}
 		ids[i] = id
 	}
-	d.ids, d.idsFor = ids, len(words.ids)
-	return ids
+	d.ids, d.starts, d.idsFor = ids, starts, len(words.ids)
+	return ids, starts
 }
