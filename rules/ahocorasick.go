@@ -2,6 +2,7 @@ package rules
 
 import (
 	"sort"
+	"strings"
 	"sync"
 	"sync/atomic"
 )
@@ -28,6 +29,10 @@ type acMatcher struct {
 	outs     []int32
 	outLink  []int32
 	lens     []int // byte length of each literal
+	// rest[id] is what follows the first acDepth bytes of literal id, ""
+	// for a shorter one: the trie holds only those first bytes, and the
+	// rest is compared with the text where they occur.
+	rest []string
 	// wordStart and wordEnd say whether an occurrence of each literal
 	// counts only where it starts (ends) a word.
 	wordStart, wordEnd []bool
@@ -47,8 +52,13 @@ type acMatcher struct {
 type denseAC struct {
 	class [256]uint8
 	nc    int
-	next  []uint16 // node n, class k: next[n*nc+k]
+	// next[n*nc+k] is the next node of node n for class k, with bit
+	// denseOut set when that node ends some literal: most steps end none,
+	// and skip the lists of outputs.
+	next []uint16
 }
+
+const denseOut = 1 << 15
 
 // denseFrom is the number of texts scanned after which the dense table is
 // built, on another goroutine: worth its cost (about a millisecond) over
@@ -64,7 +74,7 @@ const maxDense = 4 << 20
 // nodes or bytes for it, or the table would be too large.
 func newDenseAC(m *acMatcher) *denseAC {
 	nodes := len(m.first) - 1
-	if nodes >= 1<<16 {
+	if nodes >= denseOut {
 		return nil
 	}
 	d := &denseAC{nc: 1}
@@ -85,8 +95,14 @@ func newDenseAC(m *acMatcher) *denseAC {
 		return nil
 	}
 	d.next = make([]uint16, nodes*nc)
+	entry := func(n int32) uint16 {
+		if m.outFirst[n] < m.outFirst[n+1] || m.outLink[n] != 0 {
+			return uint16(n) | denseOut
+		}
+		return uint16(n)
+	}
 	for k := 1; k < nc; k++ {
-		d.next[k] = uint16(m.root[rep[k]])
+		d.next[k] = entry(m.root[rep[k]])
 	}
 	// Every byte leading out of the root labels a node, so has a class.
 	// Nodes are numbered breadth first, so a node's failure node, which
@@ -96,21 +112,30 @@ func newDenseAC(m *acMatcher) *denseAC {
 		f := int(m.fail[n])
 		copy(row, d.next[f*nc:(f+1)*nc])
 		for i := m.first[n]; i < m.first[n+1]; i++ {
-			row[d.class[m.label[i]]] = uint16(i)
+			row[d.class[m.label[i]]] = entry(i)
 		}
 	}
 	return d
 }
 
+// acDepth bounds the depth of the trie. Long literals would otherwise
+// make most of its nodes, and its dense table too large to stay in a
+// processor's cache while a document is scanned; their first bytes are
+// rare enough that comparing the rest where they occur costs little.
+const acDepth = 5
+
 // newACMatcher builds a matcher for the literal table keys keys (see
 // reqLit.encode).
 func newACMatcher(keys []string) *acMatcher {
 	lits := make([]string, len(keys))
-	m := &acMatcher{lens: make([]int, len(keys)),
+	m := &acMatcher{lens: make([]int, len(keys)), rest: make([]string, len(keys)),
 		wordStart: make([]bool, len(keys)), wordEnd: make([]bool, len(keys)), orig: make([]string, len(keys))}
 	for i, k := range keys {
 		lits[i], m.orig[i], m.wordStart[i], m.wordEnd[i] = decodeLiteral(k)
 		m.lens[i] = len(lits[i])
+		if len(lits[i]) > acDepth {
+			lits[i], m.rest[i] = lits[i][:acDepth], lits[i][acDepth:]
+		}
 	}
 	order := make([]int32, len(lits))
 	for i := range order {
@@ -220,9 +245,20 @@ func (m *acMatcher) scan(text string, hit func(id int32, end int)) {
 	n := int32(0)
 	for i := 0; i < len(text); i++ {
 		n = m.step(n, text[i])
-		for e := n; e != 0; e = m.outLink[e] {
-			for _, id := range m.outs[m.outFirst[e]:m.outFirst[e+1]] {
-				hit(id, i+1)
+		m.found(text, n, i+1, hit)
+	}
+}
+
+// found calls hit for the literals that end, or may go on to end, at node
+// n and offset i of text: those with more bytes than the trie holds end
+// where the rest of them follows in text, if it does.
+func (m *acMatcher) found(text string, n int32, i int, hit func(id int32, end int)) {
+	for e := n; e != 0; e = m.outLink[e] {
+		for _, id := range m.outs[m.outFirst[e]:m.outFirst[e+1]] {
+			if r := m.rest[id]; r == "" {
+				hit(id, i)
+			} else if strings.HasPrefix(text[i:], r) {
+				hit(id, i+len(r))
 			}
 		}
 	}
@@ -241,11 +277,10 @@ func (m *acMatcher) buildDense() {
 func (m *acMatcher) scanDense(d *denseAC, text string, hit func(id int32, end int)) {
 	n, nc := 0, d.nc
 	for i := 0; i < len(text); i++ {
-		n = int(d.next[n*nc+int(d.class[text[i]])])
-		for e := int32(n); e != 0; e = m.outLink[e] {
-			for _, id := range m.outs[m.outFirst[e]:m.outFirst[e+1]] {
-				hit(id, i+1)
-			}
+		v := d.next[n*nc+int(d.class[text[i]])]
+		n = int(v &^ denseOut)
+		if v&denseOut != 0 {
+			m.found(text, int32(n), i+1, hit)
 		}
 	}
 }

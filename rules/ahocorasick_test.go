@@ -25,6 +25,18 @@ func TestACMatcher(t *testing.T) {
 			lits = append(lits, word(1+r.Intn(4)))
 		}
 		text := word(r.Intn(60))
+		// Literals longer than the trie is deep, some of them in the
+		// text, some sharing its first bytes only.
+		for i := 0; i < r.Intn(4); i++ {
+			if n := 1 + acDepth + r.Intn(4); n <= len(text) {
+				at := r.Intn(len(text) - n + 1)
+				l := text[at : at+n]
+				if r.Intn(2) == 0 {
+					l = l[:n-1] + "x"
+				}
+				lits = append(lits, l)
+			}
+		}
 		m := newACMatcher(lits)
 		var got []string
 		m.scan(text, func(id int32, end int) {
@@ -76,8 +88,15 @@ func TestDenseBuiltin(t *testing.T) {
 		}
 		m := 0
 		for i := 0; i < len(text); i++ {
-			m = int(d.next[m*d.nc+int(d.class[text[i]])])
+			v := d.next[m*d.nc+int(d.class[text[i]])]
+			m = int(v &^ denseOut)
 			dense = append(dense, m)
+			// The mark says whether the node or one down its
+			// failure links ends literals.
+			ends := builtinMatcher.outFirst[m] < builtinMatcher.outFirst[m+1] || builtinMatcher.outLink[m] != 0
+			if ends != (v&denseOut != 0) {
+				t.Fatalf("%s: node %d is marked %v as ending literals, want %v", doc.Path, m, !ends, ends)
+			}
 		}
 		if !slices.Equal(sparse, dense) {
 			t.Fatalf("%s: the dense table steps differently", doc.Path)
@@ -93,12 +112,12 @@ func TestDenseBounded(t *testing.T) {
 	for i := 0; i < 6000; i++ {
 		b := make([]byte, 10)
 		for j := range b {
-			b[j] = byte(' ' + r.Intn(90))
+			b[j] = byte(' ' + r.Intn(200))
 		}
 		lits = append(lits, string(b))
 	}
 	m := newACMatcher(lits)
-	if nodes := len(m.first) - 1; nodes >= 1<<16 || nodes*91 <= maxDense {
+	if nodes := len(m.first) - 1; nodes >= denseOut || nodes*200 <= maxDense {
 		t.Fatalf("%d nodes: the test needs a table past the bound, not past the node limit", nodes)
 	}
 	if newDenseAC(m) != nil {

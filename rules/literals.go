@@ -273,7 +273,12 @@ func literals(d *linter.Document) *literalIndex {
 		lower := d.LowerText()
 		bi := 0
 		m.scan(lower, func(id int32, end int) {
+			// Ends come nearly in order (see acMatcher.rest): the
+			// first block that ends after this one is near the last.
 			at := end - 1
+			for bi > 0 && d.Blocks[bi-1].End > at {
+				bi--
+			}
 			for bi < len(d.Blocks) && d.Blocks[bi].End <= at {
 				bi++
 			}

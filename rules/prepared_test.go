@@ -121,7 +121,8 @@ func literalTableSource(lits []string, classes [][]rune) []byte {
 	b.WriteString("var builtinMatcher = &acMatcher{\n")
 	fmt.Fprintf(&b, "root: %#v,\nfirst: %#v,\nlabel: %q,\nfail: %#v,\noutFirst: %#v,\nouts: %#v,\noutLink: %#v,\n",
 		m.root, m.first, m.label, m.fail, m.outFirst, m.outs, m.outLink)
-	fmt.Fprintf(&b, "lens: %#v,\nwordStart: %#v,\nwordEnd: %#v,\norig: %#v,\n}\n\n", m.lens, m.wordStart, m.wordEnd, m.orig)
+	fmt.Fprintf(&b, "lens: %#v,\nrest: %#v,\n", m.lens, m.rest)
+	fmt.Fprintf(&b, "wordStart: %#v,\nwordEnd: %#v,\norig: %#v,\n}\n\n", m.wordStart, m.wordEnd, m.orig)
 	b.WriteString("// builtinClasses holds the run classes of the expressions in prepared:\n")
 	b.WriteString("// the class table starts with them.\n")
 	b.WriteString("var builtinClasses = []*runClass{\n")
