@@ -1,7 +1,6 @@
 package rules
 
 import (
-	"math/bits"
 	"sort"
 	"sync"
 	"unicode/utf8"
@@ -86,90 +85,9 @@ func (r *docRuns) longestRun(d *linter.Document, bi int, id int32) int {
 	}
 	p := &r.best[bi*r.n+int(id)]
 	if *p < 0 {
-		if int(id) < maskClasses {
-			allRuns(d, bi, r.best[bi*r.n:bi*r.n+maskClasses])
-		} else {
-			*p = int32(scanRun(d, bi, id))
-		}
+		*p = int32(scanRun(d, bi, id))
 	}
 	return int(*p)
-}
-
-// maskClasses is how many built-in classes allRuns finds the runs of at
-// once; the runs of the others are found one class at a time (scanRun).
-var maskClasses = min(64, len(builtinClasses))
-
-// classMasks holds, for each ASCII character, the built-in classes it is
-// in (bit k: class k < maskClasses).
-var classMasks = func() (m [utf8.RuneSelf]uint64) {
-	for k, cl := range builtinClasses[:maskClasses] {
-		for c := range m {
-			if cl.ascii[c] {
-				m[c] |= 1 << k
-			}
-		}
-	}
-	return m
-}()
-
-// allRuns sets best[k] to the length in bytes of the longest run of
-// characters of built-in class k in block bi of d, for every k <
-// maskClasses, in one pass: a run starts where a character's mask gains
-// the class and ends where it loses it.
-func allRuns(d *linter.Document, bi int, best []int32) {
-	b := d.Blocks[bi]
-	text := d.Text[b.Start:b.End]
-	var runs, start [64]int32
-	var prev uint64
-	var seen []runeMask // the non-ASCII characters met, with their masks
-	for i := 0; i <= len(text); {
-		var m uint64
-		w := 1
-		switch {
-		case i == len(text):
-			// m = 0 ends every run.
-		case text[i] < utf8.RuneSelf:
-			m = classMasks[text[i]]
-		default:
-			var c rune
-			c, w = utf8.DecodeRuneInString(text[i:])
-			m, seen = maskOf(c, seen)
-		}
-		if m != prev {
-			for on := m &^ prev; on != 0; on &= on - 1 {
-				start[bits.TrailingZeros64(on)&63] = int32(i)
-			}
-			for off := prev &^ m; off != 0; off &= off - 1 {
-				k := bits.TrailingZeros64(off) & 63
-				runs[k] = max(runs[k], int32(i)-start[k])
-			}
-			prev = m
-		}
-		i += w
-	}
-	copy(best, runs[:])
-}
-
-type runeMask struct {
-	c rune
-	m uint64
-}
-
-// maskOf returns the built-in classes (bit k: class k < maskClasses) that
-// hold c, looked up in seen or added to it.
-func maskOf(c rune, seen []runeMask) (uint64, []runeMask) {
-	for _, s := range seen {
-		if s.c == c {
-			return s.m, seen
-		}
-	}
-	var m uint64
-	for k, cl := range builtinClasses[:maskClasses] {
-		if cl.has(c) {
-			m |= 1 << k
-		}
-	}
-	return m, append(seen, runeMask{c, m})
 }
 
 // longestRunOf is longestRun for a class added to the table after d was
@@ -198,12 +116,13 @@ func scanRun(d *linter.Document, bi int, id int32) int {
 	best, cur := 0, 0
 	for i := 0; i < len(text); {
 		if c := text[i]; c < utf8.RuneSelf {
+			// Without branches: runs end at nearly every word.
+			in := 0
 			if cl.ascii[c] {
-				cur++
-				best = max(best, cur)
-			} else {
-				cur = 0
+				in = 1
 			}
+			cur = (cur + 1) * in
+			best = max(best, cur)
 			i++
 			continue
 		}
