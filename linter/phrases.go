@@ -197,7 +197,7 @@ func (s *PhraseSet) Len() int { return s.n }
 // Add adds a phrase whose matches report id. When two phrases have the
 // same words, the first added keeps its id.
 func (s *PhraseSet) Add(phrase string, id int, inf Inflect) error {
-	s.toks = appendTokens(s.toks[:0], phrase, 0, 0)
+	s.toks = appendTokens(s.toks[:0], phrase, "", 0, 0)
 	ws := s.toks
 	if len(ws) == 0 {
 		return fmt.Errorf("phrase %q has no words", phrase)

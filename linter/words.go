@@ -22,8 +22,9 @@ type Word struct {
 func (d *Document) Words() []Word {
 	d.wordsOnce.Do(func() {
 		d.words = make([]Word, 0, len(d.Text)/6+1)
+		lower := d.LowerText()
 		for bi, b := range d.Blocks {
-			d.words = appendTokens(d.words, d.Text[b.Start:b.End], b.Start, bi)
+			d.words = appendTokens(d.words, d.Text[b.Start:b.End], lower[b.Start:b.End], b.Start, bi)
 		}
 	})
 	return d.words
@@ -32,7 +33,7 @@ func (d *Document) Words() []Word {
 // Tokenize splits s into word tokens with offsets into s. It is the
 // tokenizer used for documents, exported so phrase lists are split the same
 // way.
-func Tokenize(s string) []Word { return appendTokens(nil, s, 0, 0) }
+func Tokenize(s string) []Word { return appendTokens(nil, s, "", 0, 0) }
 
 func isWordRune(r rune) bool {
 	if r < utf8.RuneSelf {
@@ -55,8 +56,9 @@ var asciiWord = func() (t [utf8.RuneSelf]bool) {
 func isApostrophe(r rune) bool { return r == '\'' || r == '’' || r == 'ʼ' }
 
 // appendTokens appends the words of s, a stretch of block at offset base
-// of the text, to out.
-func appendTokens(out []Word, s string, base, block int) []Word {
+// of the text, to out. lower, if not empty, is s with its ASCII letters in
+// lower case: the norms of ASCII words are taken from it.
+func appendTokens(out []Word, s, lower string, base, block int) []Word {
 	var sepBuf [16]byte
 	sep := sepBuf[:0]
 	i := 0
@@ -78,6 +80,7 @@ func appendTokens(out []Word, s string, base, block int) []Word {
 			continue
 		}
 		start := i
+		ascii := true
 		for i < len(s) {
 			if c := s[i]; c < utf8.RuneSelf {
 				if asciiWord[c] {
@@ -88,6 +91,7 @@ func appendTokens(out []Word, s string, base, block int) []Word {
 					break
 				}
 			}
+			ascii = false
 			r, size = utf8.DecodeRuneInString(s[i:])
 			if isWordRune(r) {
 				i += size
@@ -101,7 +105,13 @@ func appendTokens(out []Word, s string, base, block int) []Word {
 			}
 			break
 		}
-		out = append(out, Word{Start: base + start, End: base + i, Norm: normWord(s[start:i]), Sep: sepString(sep), Block: block})
+		var norm string
+		if ascii && lower != "" {
+			norm = lower[start:i]
+		} else {
+			norm = normWord(s[start:i])
+		}
+		out = append(out, Word{Start: base + start, End: base + i, Norm: norm, Sep: sepString(sep), Block: block})
 		sep = sep[:0]
 	}
 	return out
