@@ -62,8 +62,8 @@ func (c *Config) IsActive(r *RuleConfig) bool {
 // finding of that rule instead of stopping the run.
 func (c *Config) Lint(doc *Document) []Finding {
 	active := c.Active()
-	results := map[string][]Finding{}
-	ran := map[string]bool{}
+	results := make(map[string][]Finding, len(active))
+	ran := make(map[string]bool, len(active))
 	var run func(r *RuleConfig)
 	run = func(r *RuleConfig) {
 		if ran[r.ID] {
@@ -94,10 +94,6 @@ func (c *Config) Lint(doc *Document) []Finding {
 	for _, r := range active {
 		run(r)
 	}
-	order := map[string]int{}
-	for i, r := range c.Rules {
-		order[r.ID] = i
-	}
 	for _, r := range active {
 		keep := true
 		for _, dep := range r.Requires {
@@ -109,7 +105,7 @@ func (c *Config) Lint(doc *Document) []Finding {
 			out = append(out, results[r.ID]...)
 		}
 	}
-	out = dropOverlaps(out, order)
+	out = dropOverlaps(out, c.Rules)
 	out = c.applyDirectives(doc, out)
 	SortFindings(out)
 	return out
@@ -117,14 +113,21 @@ func (c *Config) Lint(doc *Document) []Finding {
 
 // dropOverlaps keeps one finding per problem: when word-level findings of
 // different rules overlap, the more specific one wins (the longer match,
-// then the more severe, then the rule defined first).
-func dropOverlaps(fs []Finding, order map[string]int) []Finding {
+// then the more severe, then the rule defined first in rules).
+func dropOverlaps(fs []Finding, rules []*RuleConfig) []Finding {
+	var order map[string]int // made when first needed: overlaps are rare
 	better := func(a, b Finding) bool {
 		if a.Span.Len() != b.Span.Len() {
 			return a.Span.Len() > b.Span.Len()
 		}
 		if a.Severity != b.Severity {
 			return a.Severity > b.Severity
+		}
+		if order == nil {
+			order = make(map[string]int, len(rules))
+			for i, r := range rules {
+				order[r.ID] = i
+			}
 		}
 		return order[a.Rule] < order[b.Rule]
 	}

@@ -44,7 +44,7 @@ func TestScore(t *testing.T) {
 }
 
 func TestDropOverlaps(t *testing.T) {
-	order := map[string]int{"a": 0, "b": 1}
+	rules := []*RuleConfig{{RuleHeader: RuleHeader{ID: "a"}}, {RuleHeader: RuleHeader{ID: "b"}}}
 	fs := []Finding{
 		{Rule: "a", Span: Span{10, 18}, Severity: Warning},
 		{Rule: "b", Span: Span{10, 25}, Severity: Info}, // longer: wins over a
@@ -53,9 +53,11 @@ func TestDropOverlaps(t *testing.T) {
 		{Rule: "a", Span: Span{60, 65}, Severity: Info},
 		{Rule: "b", Span: Span{0, 100}, Area: true},                      // an area never competes
 		{Rule: "a", Span: Span{70, 75}}, {Rule: "a", Span: Span{72, 78}}, // same rule: both kept
+		{Rule: "b", Span: Span{80, 85}, Severity: Warning},
+		{Rule: "a", Span: Span{80, 85}, Severity: Warning}, // all else equal, defined first: wins
 	}
-	got := dropOverlaps(fs, order)
-	want := []Finding{fs[1], fs[3], fs[4], fs[5], fs[6], fs[7]}
+	got := dropOverlaps(fs, rules)
+	want := []Finding{fs[1], fs[3], fs[4], fs[5], fs[6], fs[7], fs[9]}
 	if len(got) != len(want) {
 		t.Fatalf("got %v, want %v", got, want)
 	}

@@ -131,10 +131,12 @@ func normWord(w string) string {
 	}
 	w = strings.ToLower(w)
 	if strings.ContainsAny(w, "’ʼ") {
-		w = strings.NewReplacer("’", "'", "ʼ", "'").Replace(w)
+		w = apostrophes.Replace(w)
 	}
 	return w
 }
+
+var apostrophes = strings.NewReplacer("’", "'", "ʼ", "'")
 
 // Sentence is a sentence of a block, as a range of Text.
 type Sentence struct {
