@@ -130,7 +130,7 @@ type Document struct {
 	runeOnce  sync.Once
 	runeMarks []runeMark
 	ids       []int32 // see wordIDs
-	starts    []int32
+	starts    []int32 // see wordIDs
 	idsFor    int
 }
 

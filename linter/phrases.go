@@ -479,7 +479,9 @@ func (d *Document) wordIDs() (ids, starts []int32) {
 	}
 	ws := d.Words()
 	ids = make([]int32, len(ws))
-	starts = d.starts[:0]
+	// New slices, not the old ones refilled: a caller may still be
+	// walking those.
+	starts = make([]int32, 0, len(ws)/4+1)
 	for i, w := range ws {
 		id, ok := words.ids[w.Norm]
 		if !ok {

@@ -53,11 +53,15 @@ func TestDropOverlaps(t *testing.T) {
 		{Rule: "a", Span: Span{60, 65}, Severity: Info},
 		{Rule: "b", Span: Span{0, 100}, Area: true},                      // an area never competes
 		{Rule: "a", Span: Span{70, 75}}, {Rule: "a", Span: Span{72, 78}}, // same rule: both kept
+		// All else equal, the rule defined first wins, whichever
+		// finding comes first.
+		{Rule: "a", Span: Span{80, 85}, Severity: Warning},
 		{Rule: "b", Span: Span{80, 85}, Severity: Warning},
-		{Rule: "a", Span: Span{80, 85}, Severity: Warning}, // all else equal, defined first: wins
+		{Rule: "b", Span: Span{90, 95}, Severity: Warning},
+		{Rule: "a", Span: Span{90, 95}, Severity: Warning},
 	}
 	got := dropOverlaps(fs, rules)
-	want := []Finding{fs[1], fs[3], fs[4], fs[5], fs[6], fs[7], fs[9]}
+	want := []Finding{fs[1], fs[3], fs[4], fs[5], fs[6], fs[7], fs[8], fs[11]}
 	if len(got) != len(want) {
 		t.Fatalf("got %v, want %v", got, want)
 	}

@@ -47,8 +47,9 @@ type acMatcher struct {
 
 // A denseAC holds the next node of every node for every byte, as a table:
 // a step is one lookup where the sparse automaton scans a node's children
-// and follows failure links. Bytes are grouped into classes (the bytes of
-// the literals, one each, and all others as class 0) to keep it small.
+// and follows failure links. Bytes are grouped into classes (the bytes
+// that label the trie's edges, one each, and all others as class 0) to
+// keep it small.
 type denseAC struct {
 	class [256]uint8
 	nc    int
@@ -233,7 +234,9 @@ func (m *acMatcher) step(n int32, c byte) int32 {
 }
 
 // scan calls hit(id, end) for every occurrence of every literal in text,
-// end being the offset just after it.
+// end being the offset just after it. Occurrences come in the order their
+// first acDepth bytes end, so the ends of different literals are not
+// always in order; those of one literal are.
 func (m *acMatcher) scan(text string, hit func(id int32, end int)) {
 	if d := m.dense.Load(); d != nil {
 		m.scanDense(d, text, hit)
