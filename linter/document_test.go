@@ -238,6 +238,13 @@ func TestPhraseFirstWords(t *testing.T) {
 	if fmt.Sprint(got) != "[5 297 1001]" {
 		t.Errorf("set made after indexing: matches = %v, want [5 297 1001]", got)
 	}
+	// A phrase added after the set was matched is matched too.
+	late.Add("w7x", 7, Inflect{})
+	got = got[:0]
+	late.Longest(d, func(m PhraseMatch) { got = append(got, m.ID) })
+	if fmt.Sprint(got) != "[5 7 297 1001]" {
+		t.Errorf("phrase added after matching: matches = %v, want [5 7 297 1001]", got)
+	}
 }
 
 // TestPhraseGrow checks that making room after some phrases were added

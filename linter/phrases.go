@@ -173,9 +173,9 @@ func startsWord(s string) bool {
 // NewPhraseSet returns an empty set.
 func NewPhraseSet() *PhraseSet {
 	s := &PhraseSet{root: trieNode{id: -1}}
-	words.Lock()
-	words.pending = append(words.pending, s)
-	words.Unlock()
+	firstWords.Lock()
+	firstWords.pending = append(firstWords.pending, s)
+	firstWords.Unlock()
 	return s
 }
 
@@ -209,6 +209,14 @@ func (s *PhraseSet) Add(phrase string, id int, inf Inflect) error {
 	suffix := strings.TrimRight(phrase[ws[len(ws)-1].End:], " ")
 	if strings.ContainsAny(suffix, " \t\n") {
 		return fmt.Errorf("phrase %q ends with punctuation and spaces, which is not matched", phrase)
+	}
+	if s.indexed.Load() {
+		// Matched before: its first words are indexed again when it
+		// is next matched.
+		s.indexed.Store(false)
+		firstWords.Lock()
+		firstWords.pending = append(firstWords.pending, s)
+		firstWords.Unlock()
 	}
 	s.n++
 	var buf [12]string
@@ -384,10 +392,10 @@ func isCVC(s string) bool {
 	return !v(s[0]) && v(s[1]) && !v(s[2]) && strings.IndexByte("wxy", s[2]) < 0
 }
 
-// words interns the first words of all phrases of all phrase sets of the
+// firstWords interns the first words of all phrases of all phrase sets of the
 // process, so that an ad's words are looked up by text once, not once per
 // set.
-var words struct {
+var firstWords struct {
 	sync.RWMutex
 	ids     map[string]int32
 	pending []*PhraseSet // made and not yet indexed
@@ -396,23 +404,21 @@ var words struct {
 // indexPending interns the first words of the phrases of every set not
 // yet indexed and indexes their roots' children by them.
 func indexPending() {
-	words.Lock()
-	defer words.Unlock()
-	if words.ids == nil {
-		words.ids = map[string]int32{}
+	firstWords.Lock()
+	defer firstWords.Unlock()
+	if firstWords.ids == nil {
+		firstWords.ids = map[string]int32{}
 	}
-	for _, s := range words.pending {
+	for _, s := range firstWords.pending {
 		for _, k := range s.root.kids {
-			if _, ok := words.ids[k.norm]; !ok {
-				words.ids[k.norm] = int32(len(words.ids))
+			if _, ok := firstWords.ids[k.norm]; !ok {
+				firstWords.ids[k.norm] = int32(len(firstWords.ids))
 			}
 		}
-	}
-	for _, s := range words.pending {
 		s.firsts = newFirstIndex(s.root.kids)
 		s.indexed.Store(true)
 	}
-	words.pending = nil
+	firstWords.pending = nil
 }
 
 // firstIndex maps word ids to the root's children. A rule set has
@@ -435,7 +441,7 @@ func newFirstIndex(kids []kid) firstIndex {
 	es := make([]entry, len(kids))
 	top := int32(-1)
 	for i, k := range kids {
-		es[i] = entry{words.ids[k.norm], k.node}
+		es[i] = entry{firstWords.ids[k.norm], k.node}
 		top = max(top, es[i].id)
 	}
 	slices.SortFunc(es, func(a, b entry) int { return int(a.id - b.id) })
@@ -469,12 +475,12 @@ func (f *firstIndex) lookup(id int32) *trieNode {
 // wordIDs returns the interned id of each word of d, -1 for words that
 // start no phrase, and the positions of the words that may (about one in
 // four in an ad), so that each set looks only at those. Both are computed
-// once per document (and number of interned words, which grows only when
-// rules are loaded).
+// once per document (and number of interned words, which grows when sets
+// made or added to since are first matched).
 func (d *Document) wordIDs() (ids, starts []int32) {
-	words.RLock()
-	defer words.RUnlock()
-	if d.ids != nil && d.idsFor == len(words.ids) {
+	firstWords.RLock()
+	defer firstWords.RUnlock()
+	if d.ids != nil && d.idsFor == len(firstWords.ids) {
 		return d.ids, d.starts
 	}
 	ws := d.Words()
@@ -483,7 +489,7 @@ func (d *Document) wordIDs() (ids, starts []int32) {
 	// walking those.
 	starts = make([]int32, 0, len(ws)/4+1)
 	for i, w := range ws {
-		id, ok := words.ids[w.Norm]
+		id, ok := firstWords.ids[w.Norm]
 		if !ok {
 			id = -1
 		} else {
@@ -491,6 +497,6 @@ func (d *Document) wordIDs() (ids, starts []int32) {
 		}
 		ids[i] = id
 	}
-	d.ids, d.starts, d.idsFor = ids, starts, len(words.ids)
+	d.ids, d.starts, d.idsFor = ids, starts, len(firstWords.ids)
 	return ids, starts
 }

@@ -220,13 +220,8 @@ func (m *acMatcher) child(n int32, c byte) int32 {
 
 func (m *acMatcher) step(n int32, c byte) int32 {
 	for n != 0 {
-		for i := m.first[n]; i < m.first[n+1]; i++ {
-			if k := m.label[i]; k >= c {
-				if k == c {
-					return i
-				}
-				break
-			}
+		if x := m.child(n, c); x != 0 {
+			return x
 		}
 		n = m.fail[n]
 	}

@@ -83,8 +83,9 @@ type runBound struct {
 
 func init() { linter.DocMatcher = docMatcher }
 
-// docMatcher is linter.DocMatcher: the expression runs over the whole prose
-// of an ad, as before, but only when its literals occur.
+// docMatcher is linter.DocMatcher: the expression runs only when its
+// literals occur, over the lines that hold them when its matches hold no
+// line break, else over the whole prose of the ad.
 func docMatcher(pattern string) (func(*linter.Document) bool, error) {
 	expr := "(?im)" + pattern
 	if recordExpr != nil {
@@ -708,13 +709,10 @@ func shapeOf(expr string) shape {
 	}
 	p = p.Simplify()
 	sh := shape{}
-	if b, ok := maxLen(p); ok {
-		sh.fixed, sh.chars = b.fixed, b.chars
-		for _, k := range slices.Sorted(maps.Keys(b.runs)) {
-			sh.runs = append(sh.runs, runBound{[]rune(k), b.runs[k]})
-		}
-	} else {
-		sh.fixed = -1
+	b := maxLen(p)
+	sh.fixed, sh.chars = b.fixed, b.chars
+	for _, k := range slices.Sorted(maps.Keys(b.runs)) {
+		sh.runs = append(sh.runs, runBound{[]rune(k), b.runs[k]})
 	}
 	sh.lineStart = p.Op == syntax.OpBeginLine || p.Op == syntax.OpConcat && p.Sub[0].Op == syntax.OpBeginLine
 	sh.lineEnd = p.Op == syntax.OpEndLine || p.Op == syntax.OpConcat && p.Sub[len(p.Sub)-1].Op == syntax.OpEndLine
@@ -763,11 +761,7 @@ func shapeOf(expr string) shape {
 func sideOf(subs []*syntax.Regexp, runs []runBound) (sideBound, bool) {
 	var b bound
 	for _, s := range subs {
-		sub, ok := maxLen(s)
-		if !ok {
-			return sideBound{}, false
-		}
-		b.add(sub, 1)
+		b.add(maxLen(s), 1)
 	}
 	sb := sideBound{fixed: b.fixed, chars: b.chars}
 	found := 0
@@ -803,10 +797,9 @@ func (b *bound) add(o bound, times int) {
 	}
 }
 
-// maxLen returns the bound of re; ok is false when there is none (a
-// repeat of more than a single character class spans a run of its
-// characters, so that happens only for very large classes).
-func maxLen(re *syntax.Regexp) (b bound, ok bool) {
+// maxLen returns the bound of re: every expression has one, as a repeat
+// spans at most a run of the characters it repeats.
+func maxLen(re *syntax.Regexp) (b bound) {
 	switch re.Op {
 	case syntax.OpLiteral:
 		for _, c := range re.Rune {
@@ -826,37 +819,26 @@ func maxLen(re *syntax.Regexp) (b bound, ok bool) {
 	case syntax.OpCapture, syntax.OpQuest:
 		return maxLen(re.Sub[0])
 	case syntax.OpStar, syntax.OpPlus:
-		return runOf(re.Sub[0]), true
+		return runOf(re.Sub[0])
 	case syntax.OpRepeat:
 		if re.Max < 0 {
-			return runOf(re.Sub[0]), true
+			return runOf(re.Sub[0])
 		}
-		sub, ok := maxLen(re.Sub[0])
-		if !ok {
-			return b, false
-		}
-		b.add(sub, re.Max)
+		b.add(maxLen(re.Sub[0]), re.Max)
 	case syntax.OpConcat:
 		for _, s := range re.Sub {
-			sub, ok := maxLen(s)
-			if !ok {
-				return b, false
-			}
-			b.add(sub, 1)
+			b.add(maxLen(s), 1)
 		}
 	case syntax.OpAlternate:
 		// At most the longest fixed part plus every alternative's runs.
 		for _, s := range re.Sub {
-			sub, ok := maxLen(s)
-			if !ok {
-				return b, false
-			}
+			sub := maxLen(s)
 			b.fixed, b.chars = max(b.fixed, sub.fixed), max(b.chars, sub.chars)
 			sub.fixed, sub.chars = 0, 0
 			b.add(sub, 1)
 		}
 	}
-	return b, true // assertions and empty matches span nothing
+	return b // assertions and empty matches span nothing
 }
 
 // runOf returns the bound of an unbounded repeat of re: one run of the
@@ -1359,15 +1341,11 @@ func exactLits(e exact) []reqLit {
 	return out
 }
 
-// nonWordBefore reports whether re, matched just before a literal that
-// starts with a word character, makes that literal start a word: re is
-// \b, or always ends with a character that is not a word character.
-func nonWordBefore(re *syntax.Regexp) bool {
-	return re.Op == syntax.OpWordBoundary || nonWordChars(re)
-}
-
-// nonWordAfter is nonWordBefore for what follows a literal.
-func nonWordAfter(re *syntax.Regexp) bool {
+// nonWordEdge reports whether re, matched just before (after) a literal
+// that starts (ends) with a word character, makes that literal start
+// (end) a word: re is \b, or matches only characters that are not word
+// characters.
+func nonWordEdge(re *syntax.Regexp) bool {
 	return re.Op == syntax.OpWordBoundary || nonWordChars(re)
 }
 
@@ -1376,7 +1354,7 @@ func nonWordAfter(re *syntax.Regexp) bool {
 // is: optional non-word characters (",\s*") are looked past.
 func nonWordBeforeAt(subs []*syntax.Regexp, k int) bool {
 	for i := k - 1; i >= 0; i-- {
-		if nonWordBefore(subs[i]) {
+		if nonWordEdge(subs[i]) {
 			return true
 		}
 		if !optionalNonWord(subs[i]) {
@@ -1389,7 +1367,7 @@ func nonWordBeforeAt(subs []*syntax.Regexp, k int) bool {
 // nonWordAfterAt is nonWordBeforeAt for what subs[e:] starts with.
 func nonWordAfterAt(subs []*syntax.Regexp, e int) bool {
 	for i := e; i < len(subs); i++ {
-		if nonWordAfter(subs[i]) {
+		if nonWordEdge(subs[i]) {
 			return true
 		}
 		if !optionalNonWord(subs[i]) {
@@ -1403,9 +1381,7 @@ func nonWordAfterAt(subs []*syntax.Regexp, e int) bool {
 // characters that are not word characters (\s*, [,;]?).
 func optionalNonWord(re *syntax.Regexp) bool {
 	switch re.Op {
-	case syntax.OpStar, syntax.OpQuest:
-		return nonWordChars(re.Sub[0])
-	case syntax.OpRepeat:
+	case syntax.OpStar, syntax.OpQuest, syntax.OpRepeat:
 		return nonWordChars(re.Sub[0])
 	}
 	return false

@@ -11,7 +11,6 @@ import (
 	"sort"
 	"strings"
 	"testing"
-	"unicode/utf8"
 
 	hirelint "github.com/hirelint/hirelint"
 	"github.com/hirelint/hirelint/linter"
@@ -127,10 +126,7 @@ func literalTableSource(lits []string, classes [][]rune) []byte {
 	b.WriteString("// the class table starts with them.\n")
 	b.WriteString("var builtinClasses = []*runClass{\n")
 	for _, c := range classes {
-		rc := &runClass{ranges: c}
-		for r := rune(0); r < utf8.RuneSelf; r++ {
-			rc.ascii[r] = rc.has(r)
-		}
+		rc := newRunClass(c)
 		fmt.Fprintf(&b, "{ascii: %#v, ranges: %#v},\n", rc.ascii, c)
 	}
 	b.WriteString("}\n")

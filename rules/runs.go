@@ -15,6 +15,15 @@ type runClass struct {
 	ranges []rune // sorted inclusive lo, hi pairs, all of them
 }
 
+// newRunClass returns the class of the characters in ranges.
+func newRunClass(ranges []rune) *runClass {
+	c := &runClass{ranges: ranges}
+	for b := rune(0); b < utf8.RuneSelf; b++ {
+		c.ascii[b] = c.has(b)
+	}
+	return c
+}
+
 func (c *runClass) has(r rune) bool {
 	i := sort.Search(len(c.ranges)/2, func(i int) bool { return c.ranges[2*i+1] >= r })
 	return i < len(c.ranges)/2 && c.ranges[2*i] <= r
@@ -38,10 +47,7 @@ func registerClass(ranges []rune) int32 {
 	if classTable.ids == nil {
 		classTable.ids = map[string]int32{}
 	}
-	c := &runClass{ranges: ranges}
-	for b := rune(0); b < utf8.RuneSelf; b++ {
-		c.ascii[b] = c.has(b)
-	}
+	c := newRunClass(ranges)
 	id := int32(len(classTable.list))
 	classTable.ids[key] = id
 	// builtinClasses is never appended to in place.

@@ -169,39 +169,37 @@ func (r *yearsRule) find(d *linter.Document) []yearsReq {
 			continue
 		}
 		text := d.Text[b.Start:b.End]
-		{
-			n, _ := strconv.Atoi(text[m[2]:m[3]])
-			req := yearsReq{start: b.Start + m[0], end: b.Start + m[1], n: n}
-			// A list of technologies may follow: "Python, SQL and Spark".
-			pos := b.Start + m[1]
-			for len(req.techs) < 6 {
-				tm, ok := techAt[pos]
-				if !ok {
+		n, _ := strconv.Atoi(text[m[2]:m[3]])
+		req := yearsReq{start: b.Start + m[0], end: b.Start + m[1], n: n}
+		// A list of technologies may follow: "Python, SQL and Spark".
+		pos := b.Start + m[1]
+		for len(req.techs) < 6 {
+			tm, ok := techAt[pos]
+			if !ok {
+				break
+			}
+			req.techs = append(req.techs, tm.ID)
+			_, req.end = tm.Span(d)
+			rest := d.Text[req.end:b.End]
+			sep := len(rest) - len(strings.TrimLeft(rest, " ,/&"))
+			rest = rest[sep:]
+			for _, conj := range []string{"and ", "or ", "and/or "} {
+				if strings.HasPrefix(strings.ToLower(rest), conj) {
+					sep += len(conj)
 					break
 				}
-				req.techs = append(req.techs, tm.ID)
-				_, req.end = tm.Span(d)
-				rest := d.Text[req.end:b.End]
-				sep := len(rest) - len(strings.TrimLeft(rest, " ,/&"))
-				rest = rest[sep:]
-				for _, conj := range []string{"and ", "or ", "and/or "} {
-					if strings.HasPrefix(strings.ToLower(rest), conj) {
-						sep += len(conj)
-						break
-					}
-				}
-				pos = req.end + sep
 			}
-			if len(req.techs) == 0 {
-				// Nothing named follows: end at "experience", not at a
-				// dangling "in" or "with".
-				req.end = b.Start + m[0] + len(strings.TrimRight(trailingConnector().ReplaceAllString(text[m[0]:m[1]], ""), " "))
-			}
-			for req.end > req.start && d.Text[req.end-1] == ' ' {
-				req.end--
-			}
-			out = append(out, req)
+			pos = req.end + sep
 		}
+		if len(req.techs) == 0 {
+			// Nothing named follows: end at "experience", not at a
+			// dangling "in" or "with".
+			req.end = b.Start + m[0] + len(strings.TrimRight(trailingConnector().ReplaceAllString(text[m[0]:m[1]], ""), " "))
+		}
+		for req.end > req.start && d.Text[req.end-1] == ' ' {
+			req.end--
+		}
+		out = append(out, req)
 	}
 	return out
 }

@@ -69,8 +69,11 @@ func runFix(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			name = "stdin.txt"
 		}
 		src, err = io.ReadAll(io.LimitReader(stdin, *maxSize+1))
-		if err != nil {
+		switch {
+		case err != nil:
 			err = fmt.Errorf("read standard input: %w", err)
+		case int64(len(src)) > *maxSize:
+			err = fmt.Errorf("%s: larger than --max-file-size (%d bytes)", name, *maxSize)
 		}
 	} else {
 		name = paths[0]
@@ -80,9 +83,6 @@ func runFix(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		if err != nil {
 			err = fmt.Errorf("%s: %v", name, unwrapPathErr(err))
 		}
-	}
-	if err == nil && int64(len(src)) > *maxSize {
-		err = fmt.Errorf("%s: larger than --max-file-size (%d bytes)", name, *maxSize)
 	}
 	if err != nil {
 		fmt.Fprintf(stderr, "hirelint: %v\n", err)
