@@ -264,3 +264,24 @@ func TestPhraseGrow(t *testing.T) {
 		t.Errorf("matches = %v, want [2 0 3 1]", got)
 	}
 }
+
+// TestPhraseIDRange checks that a phrase id the trie cannot hold is refused
+// rather than cut to fit; and that a hyphen in the text matches a space in
+// a set whose phrases hold no hyphen.
+func TestPhraseIDRange(t *testing.T) {
+	s := NewPhraseSet()
+	for _, id := range []int{-1, 1 << 31} {
+		if err := s.Add("team player", id, Inflect{}); err == nil {
+			t.Errorf("id %d: no error", id)
+		}
+	}
+	if err := s.Add("team player", 1<<31-1, Inflect{}); err != nil {
+		t.Errorf("largest id: %v", err)
+	}
+	d := Parse("x", []byte("a team player, a team-player"), PlainText)
+	var got []int
+	s.Longest(d, func(m PhraseMatch) { got = append(got, m.ID) })
+	if fmt.Sprint(got) != "[2147483647 2147483647]" {
+		t.Errorf("matches = %v, want [2147483647 2147483647]", got)
+	}
+}

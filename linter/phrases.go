@@ -2,6 +2,7 @@ package linter
 
 import (
 	"fmt"
+	"math"
 	"math/bits"
 	"slices"
 	"sort"
@@ -24,127 +25,126 @@ type Inflect struct {
 // words, across line breaks and repeated spaces. A space in a phrase matches
 // white space or a hyphen in the text; a hyphen or other punctuation in a
 // phrase must appear in the text.
+//
+// The trie is flat and holds no pointers: nodes and edges are elements of
+// two slices, and an edge's word is the id the process interns it under
+// (see vocab). A rule set's tries hold thousands of nodes, and this way
+// they are built with a few allocations and never scanned by the garbage
+// collector, and a document's words are compared by id.
 type PhraseSet struct {
-	root trieNode
-	// firsts indexes the root's children by the word id of their word
-	// (see wordIDs): most words of an ad start no phrase of any set, and
-	// are skipped without a lookup at all. It is made on first use, for
-	// all sets made so far at once, so that the ids of an ad's words are
-	// looked up once.
+	nodes []phraseNode // nodes[0] is the root
+	kids  []phraseKid
+	// index finds the edges of a node with many of them (the root, for
+	// one) by word: node<<32 | word maps to the first such edge, the
+	// others with the same word follow through phraseKid.same. Most nodes
+	// have one or two edges, which a scan finds sooner than a hash.
+	index map[uint64]int32
+	seps  []string      // the punctuation edges carry; seps[0] is none
+	ends  [][]suffixEnd // see phraseNode.ends
+	// firsts indexes the root's edges by word id. It is made on first
+	// use, for all sets made or added to since at once.
 	indexed atomic.Bool
 	firsts  firstIndex
 	n       int
-	// Building a set adds thousands of nodes: they and their first edges
-	// come from slabs, and the tokens and word forms of a phrase from
-	// buffers kept between calls to Add.
-	nodes []trieNode
-	edges []kid
-	toks  []Word
-	norms []string
+	toks    []Word // scratch for Add
 }
 
-// edge labels a trie edge: the word and the punctuation before it.
-type edge struct{ sep, norm string }
-
-type trieNode struct {
-	// kids are the edges out of the node, in the order added; index maps
-	// a word to the position in kids of its first edge once there are
-	// many (the edges of a word are chained by kid.next).
-	// Most nodes have one or two edges, which a scan finds sooner than a
-	// hash, and small maps are costly to build.
-	kids  []kid
-	index map[string]int32
-	// id of the phrase ending here, -1 if none.
-	id int
-	// ends lists phrases ending here that need punctuation right after
-	// the last word ("C++", "C#"), longest first.
-	ends []suffixEnd
+type phraseNode struct {
+	id int32 // the phrase ending here, -1: none
+	// ends is 1 + the index in PhraseSet.ends of the phrases ending here
+	// that need punctuation right after the last word ("C++", "C#"),
+	// longest first; 0: none.
+	ends  int32
+	head  int32 // the newest edge out, -1: none
+	nkids int32
 }
 
-type kid struct {
-	edge
-	node *trieNode
-	next int32 // the next edge of the same word, once indexed; -1: none
+// A phraseKid is an edge of the trie: a word, and the punctuation before
+// it (an index in PhraseSet.seps).
+type phraseKid struct {
+	word, sep int32
+	node      int32 // where it leads
+	next      int32 // the next (older) edge out of the same node, -1: none
+	same      int32 // once indexed, the next edge with the same word, -1: none
 }
 
 // indexFrom is the number of edges from which a node indexes them.
 const indexFrom = 8
 
-// child returns the node at the end of edge e out of n, or nil.
-func (n *trieNode) child(e edge) *trieNode {
-	if n.index != nil {
-		i, ok := n.index[e.norm]
-		for ok && i >= 0 {
-			if k := &n.kids[i]; k.sep == e.sep {
-				return k.node
+// child returns the node the edge (word, sep) out of n leads to, or -1.
+func (s *PhraseSet) child(n, word, sep int32) int32 {
+	nd := &s.nodes[n]
+	k := nd.head
+	if nd.nkids >= indexFrom {
+		var ok bool
+		if k, ok = s.index[edgeKey(n, word)]; !ok {
+			return -1
+		}
+		for ; k >= 0; k = s.kids[k].same {
+			if s.kids[k].sep == sep {
+				return s.kids[k].node
 			}
-			i = n.kids[i].next
 		}
-		return nil
+		return -1
 	}
-	for i := range n.kids {
-		if k := &n.kids[i]; k.norm == e.norm && k.sep == e.sep {
-			return k.node
+	for ; k >= 0; k = s.kids[k].next {
+		if e := &s.kids[k]; e.word == word && e.sep == sep {
+			return e.node
 		}
 	}
-	return nil
+	return -1
 }
 
-// add adds an edge e out of n to c; a node's first edge is taken from s's
-// slab.
-func (s *PhraseSet) add(n *trieNode, e edge, c *trieNode) {
-	if n.kids == nil {
-		if len(s.edges) == cap(s.edges) {
-			s.edges = make([]kid, 0, slabSize(cap(s.edges)))
-		}
-		i := len(s.edges)
-		s.edges = append(s.edges, kid{e, c, -1})
-		n.kids = s.edges[i : i+1 : i+1]
-		return
-	}
-	n.kids = append(n.kids, kid{e, c, -1})
+func edgeKey(n, word int32) uint64 { return uint64(uint32(n))<<32 | uint64(uint32(word)) }
+
+// addKid adds an edge (word, sep) out of n to c.
+func (s *PhraseSet) addKid(n, word, sep, c int32) {
+	k := int32(len(s.kids))
+	nd := &s.nodes[n]
+	s.kids = append(s.kids, phraseKid{word: word, sep: sep, node: c, next: nd.head, same: -1})
+	nd.head = k
+	nd.nkids++
 	switch {
-	case n.index != nil:
-		n.indexKid(len(n.kids) - 1)
-	case len(n.kids) == indexFrom:
-		n.buildIndex(2 * indexFrom)
+	case nd.nkids > indexFrom:
+		s.indexKid(n, k)
+	case nd.nkids == indexFrom:
+		for e := k; e >= 0; e = s.kids[e].next {
+			s.indexKid(n, e)
+		}
 	}
 }
 
-// buildIndex indexes n's edges, with room for about size words.
-func (n *trieNode) buildIndex(size int) {
-	n.index = make(map[string]int32, size)
-	for i := range n.kids {
-		n.indexKid(i)
+// indexKid adds edge k out of n to the index.
+func (s *PhraseSet) indexKid(n, k int32) {
+	if s.index == nil {
+		s.index = make(map[uint64]int32, 2*indexFrom)
 	}
+	key := edgeKey(n, s.kids[k].word)
+	if j, ok := s.index[key]; ok {
+		s.kids[k].same = j
+	}
+	s.index[key] = k
 }
 
-// indexKid adds edge i of n to its index, at the end of its word's chain.
-func (n *trieNode) indexKid(i int) {
-	norm := n.kids[i].norm
-	j, ok := n.index[norm]
-	if !ok {
-		n.index[norm] = int32(i)
-		return
-	}
-	for n.kids[j].next >= 0 {
-		j = n.kids[j].next
-	}
-	n.kids[j].next = int32(i)
+// newNode adds an empty node and returns it.
+func (s *PhraseSet) newNode() int32 {
+	s.nodes = append(s.nodes, phraseNode{id: -1, head: -1})
+	return int32(len(s.nodes) - 1)
 }
 
-// newNode returns an empty node from s's slab.
-func (s *PhraseSet) newNode() *trieNode {
-	if len(s.nodes) == cap(s.nodes) {
-		s.nodes = make([]trieNode, 0, slabSize(cap(s.nodes)))
+// sepIndex returns the index of sep in s.seps, adding it when add.
+func (s *PhraseSet) sepIndex(sep string, add bool) (int32, bool) {
+	for i, x := range s.seps {
+		if x == sep {
+			return int32(i), true
+		}
 	}
-	s.nodes = append(s.nodes, trieNode{id: -1})
-	return &s.nodes[len(s.nodes)-1]
+	if !add {
+		return -1, false
+	}
+	s.seps = append(s.seps, sep)
+	return int32(len(s.seps) - 1), true
 }
-
-// slabSize is the size of the slab after one of size n: small sets stay
-// small, large ones allocate rarely.
-func slabSize(n int) int { return min(max(2*n, 8), 512) }
 
 type suffixEnd struct {
 	suffix string
@@ -172,31 +172,34 @@ func startsWord(s string) bool {
 
 // NewPhraseSet returns an empty set.
 func NewPhraseSet() *PhraseSet {
-	s := &PhraseSet{root: trieNode{id: -1}}
-	firstWords.Lock()
-	firstWords.pending = append(firstWords.pending, s)
-	firstWords.Unlock()
+	s := &PhraseSet{nodes: []phraseNode{{id: -1, head: -1}}, seps: []string{""}}
+	vocab.Lock()
+	vocab.pending = append(vocab.pending, s)
+	vocab.Unlock()
 	return s
 }
 
 // Grow makes room for about n more first words, so that adding many
-// phrases at once does not grow the set's first level step by step. Rules
-// pass their number of phrases: phrases that share a first word and the
-// inflected forms of first words roughly cancel out.
+// phrases at once does not grow the set step by step. Rules pass their
+// number of phrases: phrases that share a first word and the inflected
+// forms of first words roughly cancel out.
 func (s *PhraseSet) Grow(n int) {
-	r := &s.root
-	r.kids = slices.Grow(r.kids, n)
-	if r.index == nil && len(r.kids)+n >= indexFrom {
-		r.buildIndex(len(r.kids) + n)
+	s.nodes = slices.Grow(s.nodes, n)
+	s.kids = slices.Grow(s.kids, n)
+	if s.index == nil && int(s.nodes[0].nkids)+n >= indexFrom {
+		s.index = make(map[uint64]int32, int(s.nodes[0].nkids)+n)
 	}
 }
 
 // Len returns the number of phrases added.
 func (s *PhraseSet) Len() int { return s.n }
 
-// Add adds a phrase whose matches report id. When two phrases have the
-// same words, the first added keeps its id.
+// Add adds a phrase whose matches report id, which must fit in 31 bits.
+// When two phrases have the same words, the first added keeps its id.
 func (s *PhraseSet) Add(phrase string, id int, inf Inflect) error {
+	if id < 0 || id > math.MaxInt32 {
+		return fmt.Errorf("phrase %q: id %d out of range", phrase, id)
+	}
 	s.toks = appendTokens(s.toks[:0], phrase, "", 0, 0)
 	ws := s.toks
 	if len(ws) == 0 {
@@ -209,14 +212,6 @@ func (s *PhraseSet) Add(phrase string, id int, inf Inflect) error {
 	suffix := strings.TrimRight(phrase[ws[len(ws)-1].End:], " ")
 	if strings.ContainsAny(suffix, " \t\n") {
 		return fmt.Errorf("phrase %q ends with punctuation and spaces, which is not matched", phrase)
-	}
-	if s.indexed.Load() {
-		// Matched before: its first words are indexed again when it
-		// is next matched.
-		s.indexed.Store(false)
-		firstWords.Lock()
-		firstWords.pending = append(firstWords.pending, s)
-		firstWords.Unlock()
 	}
 	s.n++
 	var buf [12]string
@@ -232,58 +227,88 @@ func (s *PhraseSet) Add(phrase string, id int, inf Inflect) error {
 	if inf.Plural {
 		lasts = appendPluralForms(lasts[:len(lasts)-1], ws[len(ws)-1].Norm)
 	}
-	norms := s.norms[:0]
-	for _, w := range ws {
-		norms = append(norms, w.Norm)
+	// The words are interned under the lock, held only for that: rules
+	// are built on several goroutines.
+	var idBuf [8]int32
+	var formBuf [12]int32
+	wids := idBuf[:0]
+	vocab.Lock()
+	if s.indexed.Load() {
+		// Matched before: its first words are indexed again when it
+		// is next matched.
+		s.indexed.Store(false)
+		vocab.pending = append(vocab.pending, s)
 	}
-	s.norms = norms
+	for _, w := range ws {
+		wids = append(wids, intern(w.Norm))
+	}
+	fids := formBuf[:0]
 	if len(ws) == 1 {
 		for i, f := range lasts {
 			if !slices.Contains(lasts[:i], f) {
-				norms[0] = f
-				s.insert(norms, ws, id, suffix)
+				fids = append(fids, markFirst(intern(f)))
 			}
+		}
+	} else {
+		for _, f := range firsts {
+			fids = append(fids, markFirst(intern(f)))
+		}
+		for _, l := range lasts {
+			fids = append(fids, intern(l))
+		}
+	}
+	vocab.Unlock()
+	if len(ws) == 1 {
+		for _, f := range fids {
+			wids[0] = f
+			s.insert(wids, ws, int32(id), suffix)
 		}
 		return nil
 	}
-	for _, f := range firsts {
-		for _, l := range lasts {
-			norms[0], norms[len(ws)-1] = f, l
-			s.insert(norms, ws, id, suffix)
+	for _, f := range fids[:len(firsts)] {
+		for _, l := range fids[len(firsts):] {
+			wids[0], wids[len(ws)-1] = f, l
+			s.insert(wids, ws, int32(id), suffix)
 		}
 	}
 	return nil
 }
 
-func edgeKey(sep, norm string) edge { return edge{sep, norm} }
-
-func (s *PhraseSet) insert(norms []string, ws []Word, id int, suffix string) {
-	n := &s.root
-	for i, w := range norms {
-		sep := ""
+// insert adds the phrase of words wids (the separators before them are
+// those of ws) to the trie.
+func (s *PhraseSet) insert(wids []int32, ws []Word, id int32, suffix string) {
+	n := int32(0)
+	for i, w := range wids {
+		sep := int32(0)
 		if i > 0 {
-			sep = ws[i].Sep
+			sep, _ = s.sepIndex(ws[i].Sep, true)
 		}
-		k := edgeKey(sep, w)
-		c := n.child(k)
-		if c == nil {
+		c := s.child(n, w, sep)
+		if c < 0 {
 			c = s.newNode()
-			s.add(n, k, c)
+			s.addKid(n, w, sep, c)
 		}
 		n = c
 	}
+	nd := &s.nodes[n]
 	if suffix != "" {
-		for _, e := range n.ends {
+		if nd.ends == 0 {
+			s.ends = append(s.ends, nil)
+			nd.ends = int32(len(s.ends))
+		}
+		ends := s.ends[nd.ends-1]
+		for _, e := range ends {
 			if e.suffix == suffix {
 				return
 			}
 		}
-		n.ends = append(n.ends, suffixEnd{suffix, id})
-		sort.Slice(n.ends, func(i, j int) bool { return len(n.ends[i].suffix) > len(n.ends[j].suffix) })
+		ends = append(ends, suffixEnd{suffix, int(id)})
+		sort.Slice(ends, func(i, j int) bool { return len(ends[i].suffix) > len(ends[j].suffix) })
+		s.ends[nd.ends-1] = ends
 		return
 	}
-	if n.id < 0 {
-		n.id = id
+	if nd.id < 0 {
+		nd.id = id
 	}
 }
 
@@ -297,21 +322,26 @@ func (s *PhraseSet) Longest(d *Document, fn func(PhraseMatch)) {
 	}
 	words := d.Words()
 	ids, starts := d.wordIDs()
-	var frontier, next []*trieNode
+	var fbuf, nbuf [8]int32
+	frontier, next := fbuf[:0], nbuf[:0]
 	for _, at := range starts {
 		i := int(at)
 		first := s.firsts.lookup(ids[i])
-		if first == nil {
+		if first < 0 {
 			continue
 		}
 		best := PhraseMatch{ID: -1}
 		frontier = append(frontier[:0], first)
 		for j := i; len(frontier) > 0; {
 			for _, n := range frontier {
-				if n.id >= 0 && (best.ID < 0 || best.End < j+1 || (best.End == j+1 && n.id < best.ID && best.Suffix == 0)) {
-					best = PhraseMatch{Start: i, End: j + 1, ID: n.id}
+				nd := &s.nodes[n]
+				if id := int(nd.id); id >= 0 && (best.ID < 0 || best.End < j+1 || (best.End == j+1 && id < best.ID && best.Suffix == 0)) {
+					best = PhraseMatch{Start: i, End: j + 1, ID: id}
 				}
-				for _, e := range n.ends {
+				if nd.ends == 0 {
+					continue
+				}
+				for _, e := range s.ends[nd.ends-1] {
 					if rest := d.Text[words[j].End:]; strings.HasPrefix(rest, e.suffix) && !startsWord(rest[len(e.suffix):]) {
 						if best.End < j+1 || best.Suffix < len(e.suffix) {
 							best = PhraseMatch{Start: i, End: j + 1, ID: e.id, Suffix: len(e.suffix)}
@@ -321,20 +351,23 @@ func (s *PhraseSet) Longest(d *Document, fn func(PhraseMatch)) {
 				}
 			}
 			j++
-			if j >= len(words) || words[j].Block != words[i].Block {
-				break
+			if j >= len(words) || words[j].Block != words[i].Block || ids[j] < 0 {
+				break // no edge holds a word outside the vocabulary
 			}
-			w := words[j]
+			w, sep := ids[j], words[j].Sep
+			si, ok := s.sepIndex(sep, false)
 			next = next[:0]
 			for _, n := range frontier {
-				if n.kids == nil {
+				if s.nodes[n].head < 0 {
 					continue
 				}
-				if c := n.child(edgeKey(w.Sep, w.Norm)); c != nil {
-					next = append(next, c)
+				if ok {
+					if c := s.child(n, w, si); c >= 0 {
+						next = append(next, c)
+					}
 				}
-				if w.Sep == "-" {
-					if c := n.child(edgeKey("", w.Norm)); c != nil {
+				if sep == "-" {
+					if c := s.child(n, w, 0); c >= 0 {
 						next = append(next, c)
 					}
 				}
@@ -392,60 +425,83 @@ func isCVC(s string) bool {
 	return !v(s[0]) && v(s[1]) && !v(s[2]) && strings.IndexByte("wxy", s[2]) < 0
 }
 
-// firstWords interns the first words of all phrases of all phrase sets of the
+// vocab interns the words of all phrases of all phrase sets of the
 // process, so that an ad's words are looked up by text once, not once per
-// set.
-var firstWords struct {
+// set, and compared by id in the tries. Words are never removed: a
+// process that loads configs again interns only their new words.
+var vocab struct {
 	sync.RWMutex
-	ids     map[string]int32
-	pending []*PhraseSet // made and not yet indexed
+	ids map[string]int32
+	// first[id]: the word starts a phrase of some set.
+	first []bool
+	// version changes whenever ids or first do, and with it the ids of
+	// a document's words (see wordIDs).
+	version int
+	pending []*PhraseSet // made or added to, and not yet indexed
 }
 
-// indexPending interns the first words of the phrases of every set not
-// yet indexed and indexes their roots' children by them.
-func indexPending() {
-	firstWords.Lock()
-	defer firstWords.Unlock()
-	if firstWords.ids == nil {
-		firstWords.ids = map[string]int32{}
+// intern returns the id of w, adding it when new (vocab must be locked).
+func intern(w string) int32 {
+	if id, ok := vocab.ids[w]; ok {
+		return id
 	}
-	for _, s := range firstWords.pending {
-		for _, k := range s.root.kids {
-			if _, ok := firstWords.ids[k.norm]; !ok {
-				firstWords.ids[k.norm] = int32(len(firstWords.ids))
-			}
-		}
-		s.firsts = newFirstIndex(s.root.kids)
+	if vocab.ids == nil {
+		// Room for the built-in rule set's words (about 2,300): a
+		// map grown word by word costs more than the load's tries.
+		vocab.ids = make(map[string]int32, 4096)
+	}
+	id := int32(len(vocab.first))
+	vocab.ids[w] = id
+	vocab.first = append(vocab.first, false)
+	vocab.version++
+	return id
+}
+
+// markFirst records that word id starts a phrase, and returns it (vocab
+// must be locked).
+func markFirst(id int32) int32 {
+	if !vocab.first[id] {
+		vocab.first[id] = true
+		vocab.version++
+	}
+	return id
+}
+
+// indexPending indexes the roots' edges of every set made or added to
+// since the last call by word id.
+func indexPending() {
+	vocab.Lock()
+	defer vocab.Unlock()
+	for _, s := range vocab.pending {
+		s.firsts = newFirstIndex(s)
 		s.indexed.Store(true)
 	}
-	firstWords.pending = nil
+	vocab.pending = nil
 }
 
 // firstIndex maps word ids to the root's children. A rule set has
-// thousands of first words and dozens of sets, most with a few of them:
-// a bitmap of the ids with a child, and the children in id order, keep
-// each set small.
+// thousands of words and dozens of sets, most with a few first words: a
+// bitmap of the ids with a child, and the children in id order, keep each
+// set small.
 type firstIndex struct {
 	has   []uint64 // bit id%64 of has[id/64]: id has a child
 	rank  []int32  // rank[w]: the number of bits set in has[:w]
-	nodes []*trieNode
+	nodes []int32
 }
 
-// newFirstIndex indexes kids, the root's edges, by the interned ids of
-// their words (words must be locked).
-func newFirstIndex(kids []kid) firstIndex {
-	type entry struct {
-		id   int32
-		node *trieNode
-	}
-	es := make([]entry, len(kids))
+// newFirstIndex indexes the edges out of s's root, all without
+// punctuation and each with a word of its own.
+func newFirstIndex(s *PhraseSet) firstIndex {
+	type entry struct{ id, node int32 }
+	es := make([]entry, 0, s.nodes[0].nkids)
 	top := int32(-1)
-	for i, k := range kids {
-		es[i] = entry{firstWords.ids[k.norm], k.node}
-		top = max(top, es[i].id)
+	for k := s.nodes[0].head; k >= 0; k = s.kids[k].next {
+		e := s.kids[k]
+		es = append(es, entry{e.word, e.node})
+		top = max(top, e.word)
 	}
 	slices.SortFunc(es, func(a, b entry) int { return int(a.id - b.id) })
-	f := firstIndex{has: make([]uint64, top/64+1), nodes: make([]*trieNode, len(es))}
+	f := firstIndex{has: make([]uint64, top/64+1), nodes: make([]int32, len(es))}
 	for i, e := range es {
 		f.has[e.id/64] |= 1 << (e.id % 64)
 		f.nodes[i] = e.node
@@ -459,28 +515,27 @@ func newFirstIndex(kids []kid) firstIndex {
 	return f
 }
 
-// lookup returns the root's child for word id, or nil.
-func (f *firstIndex) lookup(id int32) *trieNode {
+// lookup returns the root's child for word id, or -1.
+func (f *firstIndex) lookup(id int32) int32 {
 	w := int(id >> 6)
 	if id < 0 || w >= len(f.has) {
-		return nil
+		return -1
 	}
 	bit := uint64(1) << (id & 63)
 	if f.has[w]&bit == 0 {
-		return nil
+		return -1
 	}
 	return f.nodes[int(f.rank[w])+bits.OnesCount64(f.has[w]&(bit-1))]
 }
 
-// wordIDs returns the interned id of each word of d, -1 for words that
-// start no phrase, and the positions of the words that may (about one in
-// four in an ad), so that each set looks only at those. Both are computed
-// once per document (and number of interned words, which grows when sets
-// made or added to since are first matched).
+// wordIDs returns the interned id of each word of d, -1 for words no
+// phrase holds, and the positions of the words that start a phrase of some
+// set (about one in four in an ad), so that each set looks only at those.
+// Both are computed once per document and version of the vocabulary.
 func (d *Document) wordIDs() (ids, starts []int32) {
-	firstWords.RLock()
-	defer firstWords.RUnlock()
-	if d.ids != nil && d.idsFor == len(firstWords.ids) {
+	vocab.RLock()
+	defer vocab.RUnlock()
+	if d.ids != nil && d.idsFor == vocab.version {
 		return d.ids, d.starts
 	}
 	ws := d.Words()
@@ -489,14 +544,14 @@ func (d *Document) wordIDs() (ids, starts []int32) {
 	// walking those.
 	starts = make([]int32, 0, len(ws)/4+1)
 	for i, w := range ws {
-		id, ok := firstWords.ids[w.Norm]
+		id, ok := vocab.ids[w.Norm]
 		if !ok {
 			id = -1
-		} else {
+		} else if vocab.first[id] {
 			starts = append(starts, int32(i))
 		}
 		ids[i] = id
 	}
-	d.ids, d.starts, d.idsFor = ids, starts, len(firstWords.ids)
+	d.ids, d.starts, d.idsFor = ids, starts, vocab.version
 	return ids, starts
 }
