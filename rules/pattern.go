@@ -3,9 +3,9 @@ package rules
 import (
 	"fmt"
 	"regexp"
+	"regexp/syntax"
 	"slices"
 	"sort"
-	"strings"
 	"sync"
 
 	"github.com/hirelint/hirelint/linter"
@@ -227,12 +227,19 @@ func overlaps(spans [][2]int, s, e int) bool {
 }
 
 // hasGroup reports whether re has a group named name, without compiling a
-// prepared expression for it.
+// prepared expression for it: parsing is enough, and tells an escaped
+// "\(?P<name>" from a group.
 func hasGroup(re regexpRule, name string) bool {
-	if !re.done.Load() {
-		return strings.Contains(re.expr, "(?P<"+name+">") || strings.Contains(re.expr, "(?<"+name+">")
+	if re.done.Load() {
+		return re.re.SubexpIndex(name) >= 0
 	}
-	return re.re.SubexpIndex(name) >= 0
+	p, err := syntax.Parse(re.expr, syntax.Perl)
+	if err != nil {
+		return false // it compiled, so it parses: not reached
+	}
+	found := false
+	walk(p, func(x *syntax.Regexp) { found = found || x.Op == syntax.OpCapture && x.Name == name })
+	return found
 }
 
 // inBlock returns the spans of block bi among spans (sorted by position).
