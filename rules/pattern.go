@@ -79,9 +79,9 @@ func (patternKind) Build(o any) (linter.Rule, error) {
 		return nil, linter.OptErr("alone", fmt.Errorf("alone only makes sense with min_matches of 2 or more"))
 	}
 	if opts.Report != "" {
-		for _, re := range r.res {
+		for i, re := range r.res {
 			if !hasGroup(re, opts.Report) {
-				return nil, linter.OptErr("report", fmt.Errorf("pattern %q has no group named %q", re.Regexp().String()[5:], opts.Report))
+				return nil, linter.OptErr("report", fmt.Errorf("pattern %q has no group named %q", opts.Patterns[i], opts.Report))
 			}
 		}
 	}
@@ -234,12 +234,7 @@ func hasGroup(re regexpRule, name string) bool {
 		return re.re.SubexpIndex(name) >= 0
 	}
 	p, err := syntax.Parse(re.expr, syntax.Perl)
-	if err != nil {
-		return false // it compiled, so it parses: not reached
-	}
-	found := false
-	walk(p, func(x *syntax.Regexp) { found = found || x.Op == syntax.OpCapture && x.Name == name })
-	return found
+	return err == nil && slices.Contains(p.CapNames(), name)
 }
 
 // inBlock returns the spans of block bi among spans (sorted by position).
