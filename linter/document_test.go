@@ -3,6 +3,7 @@ package linter
 import (
 	"fmt"
 	"strings"
+	"sync"
 	"testing"
 )
 
@@ -168,12 +169,13 @@ func TestPhraseManyEdges(t *testing.T) {
 				t.Fatal(err)
 			}
 		}
-		d := Parse("x", []byte("A data-driven; data driven; data/driven; data catalog; data drive."), PlainText)
+		d := Parse("x", []byte("A data-driven; data driven; data/driven; data catalog; data drive; data/catalog; data-catalog."), PlainText)
 		var got []string
 		s.Longest(d, func(m PhraseMatch) { got = append(got, phrases[m.ID]) })
 		// A hyphen in the text matches the hyphenated and the spaced
-		// phrase; the one added first wins.
-		want := []string{"data-driven", "data driven", "data/driven", "data catalog"}
+		// phrase; the one added first wins. A slash matches only a
+		// slash, though some phrase after that word holds one.
+		want := []string{"data-driven", "data driven", "data/driven", "data catalog", "data catalog"}
 		if strings.Join(got, "|") != strings.Join(want, "|") {
 			t.Errorf("variants first = %v: matches = %q, want %q", first, got, want)
 		}
@@ -270,7 +272,11 @@ func TestPhraseGrow(t *testing.T) {
 // a set whose phrases hold no hyphen.
 func TestPhraseIDRange(t *testing.T) {
 	s := NewPhraseSet()
-	for _, id := range []int{-1, 1 << 31} {
+	ids := []int{-1}
+	if big := int64(1) << 31; int64(int(big)) == big { // not on 32-bit int
+		ids = append(ids, int(big))
+	}
+	for _, id := range ids {
 		if err := s.Add("team player", id, Inflect{}); err == nil {
 			t.Errorf("id %d: no error", id)
 		}
@@ -284,4 +290,63 @@ func TestPhraseIDRange(t *testing.T) {
 	if fmt.Sprint(got) != "[2147483647 2147483647]" {
 		t.Errorf("matches = %v, want [2147483647 2147483647]", got)
 	}
+}
+
+// TestPhraseVocabulary checks matching against words the process interns
+// over time: a word of the text no phrase holds ends a match; a word that
+// a later set starts a phrase with, or that a phrase added later holds, is
+// found in a document whose words were looked up before.
+func TestPhraseVocabulary(t *testing.T) {
+	ids := func(s *PhraseSet, d *Document) string {
+		var got []int
+		s.Longest(d, func(m PhraseMatch) { got = append(got, m.ID) })
+		return fmt.Sprint(got)
+	}
+	a := NewPhraseSet()
+	a.Add("vq1 vq2", 0, Inflect{})
+	a.Add("vq1 vq2 vq3", 1, Inflect{})
+	d := Parse("x", []byte("vq1 vq2 vqunseen1 vq3, vq1 vq2 vq3 vqlater2"), PlainText)
+	if got := ids(a, d); got != "[0 1]" {
+		t.Errorf("unknown word between: matches = %v, want [0 1]", got)
+	}
+	// vq2 becomes a first word.
+	b := NewPhraseSet()
+	b.Add("vq2 vq3", 7, Inflect{})
+	if got := ids(b, d); got != "[7]" {
+		t.Errorf("later first word: matches = %v, want [7]", got)
+	}
+	// vqlater2 becomes a word of the vocabulary.
+	a.Add("vq1 vq2 vq3 vqlater2", 2, Inflect{})
+	if got := ids(a, d); got != "[0 2]" {
+		t.Errorf("later word: matches = %v, want [0 2]", got)
+	}
+}
+
+// TestPhraseSetsBuiltWhileMatching builds sets on several goroutines while
+// another set is matched, as configs are loaded while documents are linted
+// (run it with -race).
+func TestPhraseSetsBuiltWhileMatching(t *testing.T) {
+	var wg sync.WaitGroup
+	for g := 0; g < 4; g++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			s := NewPhraseSet()
+			for i := 0; i < 300; i++ {
+				s.Add(fmt.Sprintf("bw%d bg%d", i, g), i, Inflect{Plural: true})
+			}
+		}()
+	}
+	for i := 0; i < 50; i++ {
+		// A new set each time: each is indexed on first use.
+		m := NewPhraseSet()
+		m.Add("alpha beta", 3, Inflect{})
+		d := Parse("x", []byte(fmt.Sprintf("alpha beta bw%d", i)), PlainText)
+		var got []int
+		m.Longest(d, func(pm PhraseMatch) { got = append(got, pm.ID) })
+		if fmt.Sprint(got) != "[3]" {
+			t.Fatalf("matches = %v, want [3]", got)
+		}
+	}
+	wg.Wait()
 }

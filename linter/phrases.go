@@ -30,19 +30,22 @@ type Inflect struct {
 // two slices, and an edge's word is the id the process interns it under
 // (see vocab). A rule set's tries hold thousands of nodes, and this way
 // they are built with a few allocations and never scanned by the garbage
-// collector, and a document's words are compared by id.
+// collector, and a document's words are compared by id. (A set holds fewer
+// than 2^31 nodes and edges, and the process fewer than 2^31 words: far
+// more than memory does.)
 type PhraseSet struct {
 	nodes []phraseNode // nodes[0] is the root
 	kids  []phraseKid
 	// index finds the edges of a node with many of them (the root, for
-	// one) by word: node<<32 | word maps to the first such edge, the
-	// others with the same word follow through phraseKid.same. Most nodes
-	// have one or two edges, which a scan finds sooner than a hash.
+	// one) by word: node<<32 | word maps to one such edge, the others
+	// with the same word follow through phraseKid.same. Most nodes have
+	// one or two edges, which a scan finds sooner than a hash.
 	index map[uint64]int32
 	seps  []string      // the punctuation edges carry; seps[0] is none
 	ends  [][]suffixEnd // see phraseNode.ends
 	// firsts indexes the root's edges by word id. It is made on first
-	// use, for all sets made or added to since at once.
+	// use after the set was made or added to.
+	indexMu sync.Mutex
 	indexed atomic.Bool
 	firsts  firstIndex
 	n       int
@@ -172,17 +175,12 @@ func startsWord(s string) bool {
 
 // NewPhraseSet returns an empty set.
 func NewPhraseSet() *PhraseSet {
-	s := &PhraseSet{nodes: []phraseNode{{id: -1, head: -1}}, seps: []string{""}}
-	vocab.Lock()
-	vocab.pending = append(vocab.pending, s)
-	vocab.Unlock()
-	return s
+	return &PhraseSet{nodes: []phraseNode{{id: -1, head: -1}}, seps: []string{""}}
 }
 
-// Grow makes room for about n more first words, so that adding many
-// phrases at once does not grow the set step by step. Rules pass their
-// number of phrases: phrases that share a first word and the inflected
-// forms of first words roughly cancel out.
+// Grow makes room for about n more nodes and edges, and first words in
+// the root's index, so that adding many phrases at once does not grow the
+// set step by step. Rules pass their number of phrases.
 func (s *PhraseSet) Grow(n int) {
 	s.nodes = slices.Grow(s.nodes, n)
 	s.kids = slices.Grow(s.kids, n)
@@ -214,60 +212,49 @@ func (s *PhraseSet) Add(phrase string, id int, inf Inflect) error {
 		return fmt.Errorf("phrase %q ends with punctuation and spaces, which is not matched", phrase)
 	}
 	s.n++
-	var buf [12]string
-	firsts := append(buf[:0], ws[0].Norm)
+	s.indexed.Store(false) // matched before: index it again when next matched
+	var fbuf, lbuf [12]string
+	first, last := ws[0].Norm, ws[len(ws)-1].Norm
+	firsts := append(fbuf[:0], first)
 	if inf.Verb {
-		firsts = appendVerbForms(buf[:0], ws[0].Norm)
+		firsts = appendVerbForms(fbuf[:0], first)
 	}
-	lasts := firsts[len(firsts):]
-	if len(ws) == 1 {
-		lasts = firsts // one word: its forms are both
-	}
-	lasts = append(lasts, ws[len(ws)-1].Norm)
+	lasts := append(lbuf[:0], last)
 	if inf.Plural {
-		lasts = appendPluralForms(lasts[:len(lasts)-1], ws[len(ws)-1].Norm)
+		lasts = appendPluralForms(lbuf[:0], last)
+	}
+	if len(ws) == 1 {
+		// One word: each of its forms, of either kind, is a phrase.
+		for _, l := range lasts {
+			if !slices.Contains(firsts, l) {
+				firsts = append(firsts, l)
+			}
+		}
+		lasts = nil
 	}
 	// The words are interned under the lock, held only for that: rules
 	// are built on several goroutines.
-	var idBuf [8]int32
-	var formBuf [12]int32
-	wids := idBuf[:0]
+	var wbuf [8]int32
+	var fids, lids [24]int32
+	wids, fs, ls := wbuf[:0], fids[:0], lids[:0]
 	vocab.Lock()
-	if s.indexed.Load() {
-		// Matched before: its first words are indexed again when it
-		// is next matched.
-		s.indexed.Store(false)
-		vocab.pending = append(vocab.pending, s)
-	}
 	for _, w := range ws {
 		wids = append(wids, intern(w.Norm))
 	}
-	fids := formBuf[:0]
-	if len(ws) == 1 {
-		for i, f := range lasts {
-			if !slices.Contains(lasts[:i], f) {
-				fids = append(fids, markFirst(intern(f)))
-			}
-		}
-	} else {
-		for _, f := range firsts {
-			fids = append(fids, markFirst(intern(f)))
-		}
-		for _, l := range lasts {
-			fids = append(fids, intern(l))
-		}
+	for _, f := range firsts {
+		fs = append(fs, markFirst(intern(f)))
+	}
+	for _, l := range lasts {
+		ls = append(ls, intern(l))
 	}
 	vocab.Unlock()
-	if len(ws) == 1 {
-		for _, f := range fids {
-			wids[0] = f
+	for _, f := range fs {
+		wids[0] = f
+		if len(ls) == 0 {
 			s.insert(wids, ws, int32(id), suffix)
 		}
-		return nil
-	}
-	for _, f := range fids[:len(firsts)] {
-		for _, l := range fids[len(firsts):] {
-			wids[0], wids[len(ws)-1] = f, l
+		for _, l := range ls {
+			wids[len(wids)-1] = l
 			s.insert(wids, ws, int32(id), suffix)
 		}
 	}
@@ -318,7 +305,7 @@ func (s *PhraseSet) insert(wids []int32, ws []Word, id int32, suffix string) {
 // in a phrase, so both branches of the trie are followed.
 func (s *PhraseSet) Longest(d *Document, fn func(PhraseMatch)) {
 	if !s.indexed.Load() {
-		indexPending()
+		s.indexFirsts()
 	}
 	words := d.Words()
 	ids, starts := d.wordIDs()
@@ -437,7 +424,6 @@ var vocab struct {
 	// version changes whenever ids or first do, and with it the ids of
 	// a document's words (see wordIDs).
 	version int
-	pending []*PhraseSet // made or added to, and not yet indexed
 }
 
 // intern returns the id of w, adding it when new (vocab must be locked).
@@ -467,16 +453,15 @@ func markFirst(id int32) int32 {
 	return id
 }
 
-// indexPending indexes the roots' edges of every set made or added to
-// since the last call by word id.
-func indexPending() {
-	vocab.Lock()
-	defer vocab.Unlock()
-	for _, s := range vocab.pending {
+// indexFirsts indexes the edges out of s's root by word id, unless that
+// was done since s was last added to.
+func (s *PhraseSet) indexFirsts() {
+	s.indexMu.Lock()
+	defer s.indexMu.Unlock()
+	if !s.indexed.Load() {
 		s.firsts = newFirstIndex(s)
 		s.indexed.Store(true)
 	}
-	vocab.pending = nil
 }
 
 // firstIndex maps word ids to the root's children. A rule set has
