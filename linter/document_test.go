@@ -259,12 +259,20 @@ func TestPhraseGrow(t *testing.T) {
 	s.Grow(20)
 	s.Add("alpha beta", 2, Inflect{})
 	s.Add("gamma", 3, Inflect{})
-	d := Parse("x", []byte("alpha beta, alpha gamma delta"), PlainText)
-	var got []int
-	s.Longest(d, func(m PhraseMatch) { got = append(got, m.ID) })
-	if fmt.Sprint(got) != "[2 0 3 1]" {
+	if got := matchIDs(s, "alpha beta, alpha gamma delta"); got != "[2 0 3 1]" {
 		t.Errorf("matches = %v, want [2 0 3 1]", got)
 	}
+}
+
+// matchIDs returns the ids of s's matches in text, as fmt prints them.
+func matchIDs(s *PhraseSet, text string) string {
+	return idsIn(s, Parse("x", []byte(text), PlainText))
+}
+
+func idsIn(s *PhraseSet, d *Document) string {
+	var got []int
+	s.Longest(d, func(m PhraseMatch) { got = append(got, m.ID) })
+	return fmt.Sprint(got)
 }
 
 // TestPhraseIDRange checks that a phrase id the trie cannot hold is refused
@@ -284,10 +292,7 @@ func TestPhraseIDRange(t *testing.T) {
 	if err := s.Add("team player", 1<<31-1, Inflect{}); err != nil {
 		t.Errorf("largest id: %v", err)
 	}
-	d := Parse("x", []byte("a team player, a team-player"), PlainText)
-	var got []int
-	s.Longest(d, func(m PhraseMatch) { got = append(got, m.ID) })
-	if fmt.Sprint(got) != "[2147483647 2147483647]" {
+	if got := matchIDs(s, "a team player, a team-player"); got != "[2147483647 2147483647]" {
 		t.Errorf("matches = %v, want [2147483647 2147483647]", got)
 	}
 }
@@ -297,27 +302,22 @@ func TestPhraseIDRange(t *testing.T) {
 // a later set starts a phrase with, or that a phrase added later holds, is
 // found in a document whose words were looked up before.
 func TestPhraseVocabulary(t *testing.T) {
-	ids := func(s *PhraseSet, d *Document) string {
-		var got []int
-		s.Longest(d, func(m PhraseMatch) { got = append(got, m.ID) })
-		return fmt.Sprint(got)
-	}
 	a := NewPhraseSet()
 	a.Add("vq1 vq2", 0, Inflect{})
 	a.Add("vq1 vq2 vq3", 1, Inflect{})
 	d := Parse("x", []byte("vq1 vq2 vqunseen1 vq3, vq1 vq2 vq3 vqlater2"), PlainText)
-	if got := ids(a, d); got != "[0 1]" {
+	if got := idsIn(a, d); got != "[0 1]" {
 		t.Errorf("unknown word between: matches = %v, want [0 1]", got)
 	}
 	// vq2 becomes a first word.
 	b := NewPhraseSet()
 	b.Add("vq2 vq3", 7, Inflect{})
-	if got := ids(b, d); got != "[7]" {
+	if got := idsIn(b, d); got != "[7]" {
 		t.Errorf("later first word: matches = %v, want [7]", got)
 	}
 	// vqlater2 becomes a word of the vocabulary.
 	a.Add("vq1 vq2 vq3 vqlater2", 2, Inflect{})
-	if got := ids(a, d); got != "[0 2]" {
+	if got := idsIn(a, d); got != "[0 2]" {
 		t.Errorf("later word: matches = %v, want [0 2]", got)
 	}
 }
@@ -341,10 +341,7 @@ func TestPhraseSetsBuiltWhileMatching(t *testing.T) {
 		// A new set each time: each is indexed on first use.
 		m := NewPhraseSet()
 		m.Add("alpha beta", 3, Inflect{})
-		d := Parse("x", []byte(fmt.Sprintf("alpha beta bw%d", i)), PlainText)
-		var got []int
-		m.Longest(d, func(pm PhraseMatch) { got = append(got, pm.ID) })
-		if fmt.Sprint(got) != "[3]" {
+		if got := matchIDs(m, fmt.Sprintf("alpha beta bw%d", i)); got != "[3]" {
 			t.Fatalf("matches = %v, want [3]", got)
 		}
 	}
