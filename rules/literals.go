@@ -65,6 +65,8 @@ type shape struct {
 	// sides.
 	sided         bool
 	before, after sideBound
+	// groups are the names of the expression's named groups.
+	groups []string
 }
 
 // A sideBound is a bound like a shape's: fixed bytes (chars characters)
@@ -707,8 +709,13 @@ func shapeOf(expr string) shape {
 	if err != nil {
 		return shape{fixed: -1}
 	}
-	p = p.Simplify()
 	sh := shape{}
+	for _, n := range p.CapNames() {
+		if n != "" {
+			sh.groups = append(sh.groups, n)
+		}
+	}
+	p = p.Simplify()
 	b := maxLen(p)
 	sh.fixed, sh.chars = b.fixed, b.chars
 	for _, k := range slices.Sorted(maps.Keys(b.runs)) {

@@ -3,7 +3,6 @@ package rules
 import (
 	"fmt"
 	"regexp"
-	"regexp/syntax"
 	"slices"
 	"sort"
 	"sync"
@@ -227,14 +226,11 @@ func overlaps(spans [][2]int, s, e int) bool {
 }
 
 // hasGroup reports whether re has a group named name, without compiling a
-// prepared expression for it: parsing is enough, and tells an escaped
-// "\(?P<name>" from a group.
+// prepared expression for it: the names come from the parsed expression
+// (so an escaped "\(?P<name>" is no group), for the built-in rules when
+// the prepared table was generated.
 func hasGroup(re regexpRule, name string) bool {
-	if re.done.Load() {
-		return re.re.SubexpIndex(name) >= 0
-	}
-	p, err := syntax.Parse(re.expr, syntax.Perl)
-	return err == nil && slices.Contains(p.CapNames(), name)
+	return slices.Contains(re.groups, name)
 }
 
 // inBlock returns the spans of block bi among spans (sorted by position).

@@ -89,9 +89,9 @@ func TestPreparedTable(t *testing.T) {
 		if len(runs) > 0 {
 			rs = "[]runBound{" + strings.Join(runs, ", ") + "}"
 		}
-		fmt.Fprintf(&b, "\t{%q, shape{%#v, %d, %s, %d, %t, %t, %t, %t, %t, %t, %#v, %t, %s, %s}, %#v, %#v, %#v},\n", e, sh.lits, sh.fixed, rs, sh.chars,
+		fmt.Fprintf(&b, "\t{%q, shape{%#v, %d, %s, %d, %t, %t, %t, %t, %t, %t, %#v, %t, %s, %s, %#v}, %#v, %#v, %#v},\n", e, sh.lits, sh.fixed, rs, sh.chars,
 			sh.lineStart, sh.lineEnd, sh.beginLine, sh.endLine, sh.textEdges, sh.oneLine, sh.also,
-			sh.sided, sideSource(sh.before), sideSource(sh.after), lids, cids, aids)
+			sh.sided, sideSource(sh.before), sideSource(sh.after), sh.groups, lids, cids, aids)
 	}
 	b.WriteString("}\n")
 	checkGenerated(t, "prepared.go", "TestPreparedTable", b.Bytes())
