@@ -281,17 +281,18 @@ func (c *Config) clone(file string) *Config {
 		Overrides: c.Overrides,
 	}
 	for _, r := range c.Rules {
-		cp := &RuleConfig{RuleHeader: r.RuleHeader, KindImpl: r.KindImpl, Options: r.Options, Rule: r.Rule,
-			onlyIf: r.onlyIf, skipIf: r.skipIf, File: r.File, Line: r.Line, layers: r.layers}
+		cp := new(RuleConfig)
+		*cp = *r
 		n.Rules = append(n.Rules, cp)
 		n.byID[r.ID] = cp
 	}
 	return n
 }
 
-// ExtendDecoded is Extend for a file whose [[rule]] tables are given
-// decoded (and that has nothing else): src is the file's text, used only
-// to locate errors in later layers. The rules are compiled in parallel.
+// ExtendDecoded is Extend, on a config that holds no rules yet, for a file
+// whose [[rule]] tables are given decoded (and that has nothing else): src
+// is the file's text, used to locate errors and to size the tables. The
+// rules are compiled in parallel.
 func (c *Config) ExtendDecoded(file string, src []byte, rules []DecodedRule) (*Config, error) {
 	n := c.clone(file)
 	var touched []*RuleConfig
@@ -376,8 +377,8 @@ func (n *Config) addLayer(r *RuleConfig, l layer, line int) {
 }
 
 // applyLayer layers rule tables (written under header, the first being the
-// base-th such table in the file) and selections on n and rebuilds its
-// rules.
+// base-th such table in the file) and selections on n and rebuilds the
+// rules it touches.
 func (n *Config) applyLayer(file string, src []byte, md toml.MetaData, header string, base int, prims []toml.Primitive, disable, enable []string) error {
 	seen := map[string]bool{}
 	for j, prim := range prims {

@@ -201,7 +201,8 @@ func TestPhraseFirstWords(t *testing.T) {
 		w := fmt.Sprintf("w%dx", i)
 		text = append(text, w)
 		// Set k holds the words whose number is a multiple of k+1,
-		// but for one, which only a set made later holds.
+		// but set 2 leaves out one (set 0 holds it, and so does a set
+		// made later).
 		for k, s := range sets {
 			if i%(k+1) == 0 && !(k == 2 && i == 297) {
 				s.Add(w, i, Inflect{})

@@ -236,10 +236,10 @@ func (s *PhraseSet) Add(phrase string, id int, inf Inflect) error {
 	// are built on several goroutines.
 	var wbuf [8]int32
 	var fids, lids [24]int32
-	wids, fs, ls := wbuf[:0], fids[:0], lids[:0]
+	wids, fs, ls := slices.Grow(wbuf[:0], len(ws))[:len(ws)], fids[:0], lids[:0]
 	vocab.Lock()
-	for _, w := range ws {
-		wids = append(wids, intern(w.Norm))
+	for i := 1; i < len(ws)-1; i++ { // the first and last words come from their forms
+		wids[i] = intern(ws[i].Norm)
 	}
 	for _, f := range firsts {
 		fs = append(fs, markFirst(intern(f)))

@@ -111,7 +111,7 @@ func appendTokens(out []Word, s, lower string, base, block int) []Word {
 		} else {
 			norm = normWord(s[start:i])
 		}
-		out = append(out, Word{Start: base + start, End: base + i, Norm: norm, Sep: sepString(sep), Block: block})
+		out = append(out, Word{Start: base + start, End: base + i, Norm: norm, Sep: string(sep), Block: block})
 		sep = sep[:0]
 	}
 	return out
@@ -201,23 +201,4 @@ func isAbbrevBefore(t string) bool {
 		}
 	}
 	return len(w) == 1 // an initial: "J. Smith"
-}
-
-// oneByte holds the one-byte strings, so that the common separators ("-",
-// ",", ".") of words cost no allocation.
-var oneByte = func() (t [utf8.RuneSelf]string) {
-	for c := range t {
-		t[c] = string(rune(c))
-	}
-	return t
-}()
-
-func sepString(b []byte) string {
-	switch {
-	case len(b) == 0:
-		return ""
-	case len(b) == 1 && b[0] < utf8.RuneSelf:
-		return oneByte[b[0]]
-	}
-	return string(b)
 }

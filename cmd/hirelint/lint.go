@@ -37,8 +37,8 @@ func (st *runState) emitPrepared(r output.FileResult, p output.Prepared, rep out
 		}
 	}
 	var err error
-	if prep, ok := rep.(output.Preparer); ok && p != nil {
-		err = prep.FilePrepared(r, p)
+	if p != nil { // only a Preparer prepares
+		err = rep.(output.Preparer).FilePrepared(r, p)
 	} else {
 		err = rep.File(r)
 	}
