@@ -3,7 +3,6 @@ package rules
 import (
 	"sort"
 	"strings"
-	"sync"
 	"sync/atomic"
 )
 
@@ -40,9 +39,8 @@ type acMatcher struct {
 	// dense, once built, is the automaton with every transition looked
 	// up ahead (see denseAC); scans counts the texts scanned, which
 	// decides when to build it.
-	dense     atomic.Pointer[denseAC]
-	denseOnce sync.Once
-	scans     atomic.Int32
+	dense atomic.Pointer[denseAC]
+	scans atomic.Int32
 }
 
 // A denseAC holds the next node of every node for every byte, as a table:
@@ -237,8 +235,12 @@ func (m *acMatcher) scan(text string, hit func(id int32, end int)) {
 		m.scanDense(d, text, hit)
 		return
 	}
-	if m.scans.Add(1) == denseFrom {
-		go m.buildDense()
+	if m.scans.Add(1) == denseFrom { // true once
+		go func() {
+			if d := newDenseAC(m); d != nil {
+				m.dense.Store(d)
+			}
+		}()
 	}
 	n := int32(0)
 	for i := 0; i < len(text); i++ {
@@ -260,15 +262,6 @@ func (m *acMatcher) found(text string, n int32, i int, hit func(id int32, end in
 			}
 		}
 	}
-}
-
-// buildDense builds m's dense table, once.
-func (m *acMatcher) buildDense() {
-	m.denseOnce.Do(func() {
-		if d := newDenseAC(m); d != nil {
-			m.dense.Store(d)
-		}
-	})
 }
 
 // scanDense is scan with the dense table d.

@@ -77,7 +77,7 @@ func (r *countRule) Check(p *linter.Pass) {
 		return
 	}
 	for hi, h := range d.Blocks {
-		if h.Kind != linter.Heading || !matchAny(r.sections, d.BlockText(hi)) {
+		if h.Kind != linter.Heading || !matchAny(r.sections, d, hi) {
 			continue
 		}
 		n := r.count(d, hi)

@@ -8,7 +8,6 @@ import (
 	"sort"
 	"strings"
 	"sync"
-	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 
@@ -161,7 +160,6 @@ type lazyRegexp struct {
 	expr string
 	once sync.Once
 	re   *regexp.Regexp
-	done atomic.Bool // compiled
 }
 
 // Regexp returns the compiled expression.
@@ -170,7 +168,6 @@ func (l *lazyRegexp) Regexp() *regexp.Regexp {
 		if l.re == nil {
 			l.re = regexp.MustCompile(l.expr)
 		}
-		l.done.Store(true)
 	})
 	return l.re
 }
@@ -382,7 +379,7 @@ func (r regexpRule) find(d *linter.Document, sp span, sub bool) (base int, text 
 	}
 	text = d.Text[sp.start:sp.end]
 	ms = all(text)
-	if !r.atLooseEdge(sp, text, ms) {
+	if !sp.atLooseEdge(text, ms) {
 		return sp.start, text, ms
 	}
 	// Search the whole line, and keep the matches inside the span (the
@@ -402,7 +399,7 @@ func (r regexpRule) find(d *linter.Document, sp span, sub bool) (base int, text 
 func (r regexpRule) matches(d *linter.Document, sp span) bool {
 	text := d.Text[sp.start:sp.end]
 	m := r.Regexp().FindStringIndex(text)
-	if m != nil && r.atLooseEdge(sp, text, [][]int{m}) {
+	if m != nil && sp.atLooseEdge(text, [][]int{m}) {
 		_, _, ms := r.find(d, sp, false)
 		return len(ms) > 0
 	}
@@ -411,7 +408,7 @@ func (r regexpRule) matches(d *linter.Document, sp span) bool {
 
 // atLooseEdge reports whether one of ms starts or ends at an edge of sp
 // where ^ or $ may have matched only because the span is cut there.
-func (r regexpRule) atLooseEdge(sp span, text string, ms [][]int) bool {
+func (sp span) atLooseEdge(text string, ms [][]int) bool {
 	for _, m := range ms {
 		if sp.looseStart && m[0] == 0 || sp.looseEnd && m[1] == len(text) {
 			return true
@@ -668,7 +665,6 @@ func withPrefilter(re *regexp.Regexp, expr string) regexpRule {
 		r.alsoIDs = registerLiterals(sh.also)
 	}
 	r.lazyRegexp = &lazyRegexp{expr: expr, re: re}
-	r.done.Store(true)
 	for _, rb := range sh.runs {
 		r.classes = append(r.classes, registerClass(rb.class))
 	}
@@ -683,9 +679,10 @@ func walk(re *syntax.Regexp, f func(*syntax.Regexp)) {
 }
 
 // A preparedEntry is an expression of the built-in rule set (with its
-// flags), its shape, and the ids of its literals (in builtinLiterals) and
-// of the character classes of its run bounds (in builtinClasses; the
-// bounds' own classes are left out of the table).
+// flags), its shape, and the ids of its literals and of its second set of
+// literals (in builtinLiterals) and of the character classes of its run
+// bounds (in builtinClasses; the bounds' own classes are left out of the
+// table).
 type preparedEntry struct {
 	expr string
 	shape

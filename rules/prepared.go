@@ -3,7 +3,7 @@
 package rules
 
 // prepared holds each regular expression of the built-in rule set,
-// sorted by expression; see withPrefilter.
+// sorted by expression; see preparedIndex and preparedRule.
 var prepared = []preparedEntry{
 	{"(?i)\\b(?:(?:at least|minimum(?: of)?|min\\.?|over|more than)\\s+)?(\\d{1,2})(?:\\.\\d)?\\s*(?:\\+|plus)?\\s*(?:(?:-|–|to)\\s*\\d{1,2}\\s*\\+?\\s*)?(?:years?|yrs?)[’']?(?:\\s*\\+)?(?:\\s+(?:of|in|with|using|working with|on|at|as|building|developing|across))*(?:\\s+(?:professional|commercial|industry|industrial|relevant|proven|practical|production|hands-on|real-world|demonstrable|solid|working|applied|direct|progressive))*(?:\\s+(?:experience|exp\\.?|expertise))?(?:\\s+(?:of|in|with|using|working with|on|at|as|building|developing|across))*\\s*", shape{[]string{"year", "yr"}, 45, []runBound{{nil, 9}, {nil, 1}, {nil, 2}}, 40, false, false, false, false, false, false, []string(nil), true, sideBound{31, 28, []int{6, 0, 0}}, sideBound{20, 17, []int{3, 1, 2}}, []string(nil)}, []int32{596, 606}, []int32{0, 1, 2}, []int32(nil)},
 	{"(?im)!?\\[[^\\]\\n]*\\]\\([^)\\s]*(?:/track|pixel|beacon|blank\\.gif|spacer\\.gif)[^)\\s]*\\)", shape{[]string{"/track", "pixel", "beacon", "blank.gif", "spacer.gif"}, 16, []runBound{{nil, 2}, {nil, 1}}, 15, false, false, false, false, false, true, []string{"]("}, true, sideBound{15, 14, []int{1, 1}}, sideBound{12, 11, []int{1, 0}}, []string(nil)}, []int32{84, 422, 190, 195, 493}, []int32{3, 4}, []int32{141}},

@@ -55,31 +55,26 @@ func (sc scope) in(d *linter.Document, i int) bool {
 		return false
 	}
 	if len(sc.sections) > 0 {
-		return matchAny(sc.sections, d.SectionTitle(i))
+		return matchAny(sc.sections, d, b.Section)
 	}
 	return true
 }
 
 func (sc scope) all() bool { return sc.kinds == nil && len(sc.sections) == 0 }
 
-func matchAny(res []regexpRule, s string) bool {
-	if s == "" {
+// matchAny reports whether one of res matches the text of block bi of d
+// (none: bi < 0). An expression runs, and is compiled, only when one of
+// its literals occurs in the block.
+func matchAny(res []regexpRule, d *linter.Document, bi int) bool {
+	if bi < 0 {
 		return false
 	}
-	var lower string
+	b := d.Blocks[bi]
+	if b.Start == b.End {
+		return false
+	}
 	for _, re := range res {
-		if re.litIDs != nil && isASCII(s) {
-			// A short text such as a heading: look for the literals
-			// directly, and run (and compile) the expression only when
-			// one is there.
-			if lower == "" {
-				lower = strings.ToLower(s)
-			}
-			if !containsAny(lower, re.lits) {
-				continue
-			}
-		}
-		if re.MatchString(s) {
+		if re.matchIn(d, b.Start, b.End) {
 			return true
 		}
 	}
@@ -93,17 +88,6 @@ func isASCII(s string) bool {
 		}
 	}
 	return true
-}
-
-// containsAny reports whether s holds one of the literal table keys keys,
-// ignoring their word marks.
-func containsAny(s string, keys []string) bool {
-	for _, k := range keys {
-		if l, _, _, _ := decodeLiteral(k); strings.Contains(s, l) {
-			return true
-		}
-	}
-	return false
 }
 
 // recordExpr, when set, sees every expression compileAll compiles (to

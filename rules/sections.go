@@ -108,12 +108,12 @@ func (r *sectionsRule) Check(p *linter.Pass) {
 	}
 	d := p.Doc
 	for i := range d.Blocks {
-		if d.Blocks[i].Kind == linter.Heading && matchAny(r.reqSecs, d.BlockText(i)) {
+		if d.Blocks[i].Kind == linter.Heading && matchAny(r.reqSecs, d, i) {
 			return
 		}
 	}
 	for hi, h := range d.Blocks {
-		if h.Kind != linter.Heading || !matchAny(r.ifSecs, d.BlockText(hi)) {
+		if h.Kind != linter.Heading || !matchAny(r.ifSecs, d, hi) {
 			continue
 		}
 		if n := topItems(d, hi); n > r.opts.IfItemsOver {
