@@ -197,11 +197,24 @@ func FleschReadingEase(d *linter.Document) float64 {
 	sents := len(d.Sentences())
 	words, syl := 0, 0
 	for _, w := range d.Words() {
+		orig := d.Text[w.Start:w.End]
+		if letter, digit, lower, ok := classifyASCII(orig); ok {
+			// Most words: one pass over the bytes, the same answers.
+			switch {
+			case !letter:
+			case digit || len(orig) > 1 && !lower:
+				words++
+				syl++
+			default:
+				words++
+				syl += syllablesASCII(w.Norm)
+			}
+			continue
+		}
 		if !isCountedWord(w.Norm) {
 			continue
 		}
 		words++
-		orig := d.Text[w.Start:w.End]
 		if strings.IndexFunc(orig, unicode.IsDigit) >= 0 || (len(orig) > 1 && isUpper(orig)) {
 			syl++
 			continue
@@ -212,6 +225,24 @@ func FleschReadingEase(d *linter.Document) float64 {
 		return 100
 	}
 	return 206.835 - 1.015*float64(words)/float64(sents) - 84.6*float64(syl)/float64(words)
+}
+
+// classifyASCII reports whether s, when all ASCII (ok), holds a letter, a
+// digit and a lower-case letter.
+func classifyASCII(s string) (letter, digit, lower, ok bool) {
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= utf8.RuneSelf:
+			return false, false, false, false
+		case 'a' <= c && c <= 'z':
+			letter, lower = true, true
+		case 'A' <= c && c <= 'Z':
+			letter = true
+		case '0' <= c && c <= '9':
+			digit = true
+		}
+	}
+	return letter, digit, lower, true
 }
 
 // isUpper reports whether upper-casing s leaves it unchanged (an acronym).
@@ -231,13 +262,21 @@ func isUpper(s string) bool {
 // Syllables estimates the syllables of a lower-case English word by counting
 // vowel groups, with the usual silent-e adjustments.
 func Syllables(w string) int {
-	vowel := func(r rune) bool {
-		return r == 'a' || r == 'e' || r == 'i' || r == 'o' || r == 'u' || r == 'y'
-	}
 	var buf [32]rune
 	rs := buf[:0]
 	for _, r := range w {
 		rs = append(rs, r)
+	}
+	return syllables(rs)
+}
+
+// syllablesASCII is Syllables of an ASCII word, whose bytes are its
+// characters.
+func syllablesASCII(w string) int { return syllables([]byte(w)) }
+
+func syllables[C rune | byte](rs []C) int {
+	vowel := func(r C) bool {
+		return r == 'a' || r == 'e' || r == 'i' || r == 'o' || r == 'u' || r == 'y'
 	}
 	n, prev := 0, false
 	for _, r := range rs {
@@ -250,7 +289,7 @@ func Syllables(w string) int {
 	if l := len(rs); l > 2 && rs[l-1] == 'e' && !vowel(rs[l-2]) && !(rs[l-2] == 'l' && !vowel(rs[l-3])) {
 		n--
 	}
-	if l := len(rs); l > 2 && rs[l-2] == 'e' && (rs[l-1] == 'd' || rs[l-1] == 's') && !strings.ContainsRune("tdcsgzx", rs[l-3]) && n > 1 {
+	if l := len(rs); l > 2 && rs[l-2] == 'e' && (rs[l-1] == 'd' || rs[l-1] == 's') && !strings.ContainsRune("tdcsgzx", rune(rs[l-3])) && n > 1 {
 		n--
 	}
 	if n < 1 {
