@@ -453,11 +453,12 @@ func (r regexpRule) spans(d *linter.Document) []span {
 	}
 	idx := literals(d)
 	lens := currentMatcher().lens
+	runs := runsOf(d)
 	var out []span
 	for _, id := range r.litIDs {
 		k := lens[id]
 		for _, e := range idx.of(id) {
-			if w, ok := r.window(d, e-k, e); ok && r.holdsAlso(idx, lens, w) {
+			if w, ok := r.window(d, runs, e-k, e); ok && r.holdsAlso(idx, lens, w) {
 				out = append(out, w)
 			}
 		}
@@ -487,13 +488,13 @@ func (r regexpRule) holdsAlso(idx *literalIndex, lens []int, w span) bool {
 	return r.alsoIDs == nil || occursIn(idx, lens, r.alsoIDs, w.start, w.end)
 }
 
-// maxLen returns the most bytes a match can span in block bi of d, or -1.
-func (r regexpRule) maxLen(d *linter.Document, bi int) int {
+// maxLen returns the most bytes a match can span in block bi of d, or -1;
+// runs is runsOf(d), looked up once by the caller for all its windows.
+func (r regexpRule) maxLen(d *linter.Document, runs *docRuns, bi int) int {
 	if r.fixed < 0 {
 		return -1
 	}
 	n := r.fixed
-	runs := runsOf(d)
 	if runs.ascii[bi] {
 		n = r.chars
 	}
@@ -504,10 +505,9 @@ func (r regexpRule) maxLen(d *linter.Document, bi int) int {
 }
 
 // sideLen returns the most bytes side sb of a match can span in block bi
-// of d.
-func (r regexpRule) sideLen(d *linter.Document, bi int, sb *sideBound) int {
+// of d (runs as for maxLen).
+func (r regexpRule) sideLen(d *linter.Document, runs *docRuns, bi int, sb *sideBound) int {
 	n := sb.fixed
-	runs := runsOf(d)
 	if runs.ascii[bi] {
 		n = sb.chars
 	}
@@ -523,8 +523,9 @@ func (r regexpRule) sideLen(d *linter.Document, bi int, sb *sideBound) int {
 // start of a line: a window of its longest match after each line start.
 func (r regexpRule) lineSpans(d *linter.Document) []span {
 	var out []span
+	runs := runsOf(d)
 	for bi, b := range d.Blocks {
-		n := r.maxLen(d, bi)
+		n := r.maxLen(d, runs, bi)
 		for ls := b.Start; ls < b.End; {
 			nl := strings.IndexByte(d.Text[ls:b.End], '\n')
 			if r.lineEnd && n >= 0 && !r.textEdges && (nl < 0 && b.End-ls > n || nl > n) {
@@ -559,8 +560,8 @@ func (r regexpRule) lineSpans(d *linter.Document) []span {
 }
 
 // window returns the span to search for matches holding Text[start:end],
-// an occurrence of one of the expression's literals.
-func (r regexpRule) window(d *linter.Document, start, end int) (span, bool) {
+// an occurrence of one of the expression's literals (runs as for maxLen).
+func (r regexpRule) window(d *linter.Document, runs *docRuns, start, end int) (span, bool) {
 	bs := d.Blocks
 	bi := sort.Search(len(bs), func(i int) bool { return bs[i].End >= end })
 	b := bs[bi]
@@ -570,9 +571,9 @@ func (r regexpRule) window(d *linter.Document, start, end int) (span, bool) {
 	text := d.Text
 	var lo, hi int
 	if r.sided {
-		lo, hi = max(b.Start, end-r.sideLen(d, bi, &r.before)), min(b.End, start+r.sideLen(d, bi, &r.after))
+		lo, hi = max(b.Start, end-r.sideLen(d, runs, bi, &r.before)), min(b.End, start+r.sideLen(d, runs, bi, &r.after))
 	} else {
-		n := r.maxLen(d, bi)
+		n := r.maxLen(d, runs, bi)
 		lo, hi = max(b.Start, end-n), min(b.End, start+n)
 	}
 	// An expression anchored at a line's start (end) whose matches hold
