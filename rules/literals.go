@@ -109,17 +109,18 @@ func docMatcher(pattern string) (func(*linter.Document) bool, error) {
 			return func(d *linter.Document) bool { return r.MatchString(d.Text) }, nil
 		}
 	}
-	if r.oneLine {
+	if r.oneLine && !r.textEdges {
+		// (\A and \z would see each line's edges as the text's.)
 		return r.matchLines, nil
 	}
 	return func(d *linter.Document) bool { return r.mayMatch(d) && r.MatchString(d.Text) }, nil
 }
 
-// matchLines reports whether re, whose matches hold no line break, matches
-// in d.Text. A match lies within one line and holds one of the
-// expression's literals, so only the lines with occurrences are searched;
-// in (?m) mode ^, $ and \b see a line's edges in the line alone as they
-// see them in the whole text.
+// matchLines reports whether re, whose matches hold no line break and
+// which has no \A or \z, matches in d.Text. A match lies within one line
+// and holds one of the expression's literals, so only the lines with
+// occurrences are searched; in (?m) mode ^, $ and \b see a line's edges in
+// the line alone as they see them in the whole text.
 func (r regexpRule) matchLines(d *linter.Document) bool {
 	if r.litIDs == nil || d.FoldTraps() {
 		return r.MatchString(d.Text)

@@ -282,8 +282,8 @@ func TestMatchLines(t *testing.T) {
 	checked := 0
 	for _, e := range exprs {
 		r := withPrefilter(regexp.MustCompile(e), e)
-		if !r.oneLine || r.litIDs == nil {
-			continue
+		if !r.oneLine || r.textEdges || r.litIDs == nil {
+			continue // not searched line by line (see docMatcher)
 		}
 		checked++
 		for _, d := range docs {
@@ -339,5 +339,29 @@ func TestScanRun(t *testing.T) {
 	}
 	if nonzero == 0 {
 		t.Fatal("no runs found")
+	}
+}
+
+// An only_if or skip_if expression with \A or \z sees the edges of the
+// whole text, not of each line, though its matches hold no line break.
+func TestDocMatcherTextEdges(t *testing.T) {
+	for _, tc := range []struct {
+		pattern, src string
+	}{
+		{`\Asalary`, "Intro line\nsalary here"},
+		{`\Asalary`, "salary here\nIntro line"},
+		{`salary\z`, "salary\nmore text"},
+		{`salary\z`, "more text\nthe salary"},
+		{`\Asalary\b`, "Intro\n\nsalary"},
+	} {
+		match, err := docMatcher(tc.pattern)
+		if err != nil {
+			t.Fatal(err)
+		}
+		d := linter.Parse("ad.md", []byte(tc.src), linter.Markdown)
+		want := regexp.MustCompile("(?im)" + tc.pattern).MatchString(d.Text)
+		if got := match(d); got != want {
+			t.Errorf("%s over %q: %t, the whole text says %t", tc.pattern, tc.src, got, want)
+		}
 	}
 }
