@@ -121,7 +121,7 @@ type balanceRule struct {
 
 func (balanceKind) Build(o any) (linter.Rule, error) {
 	opts := o.(*BalanceOptions)
-	r := &balanceRule{opts: opts, exceptions: linter.NewPhraseSet()}
+	r := &balanceRule{opts: opts}
 	var err error
 	if len(opts.Words) == 0 {
 		return nil, linter.OptErr("words", fmt.Errorf("a balance rule needs words"))
@@ -132,11 +132,8 @@ func (balanceKind) Build(o any) (linter.Rule, error) {
 	if r.vs, err = newStemList("against", opts.Against); err != nil {
 		return nil, err
 	}
-	r.exceptions.Grow(len(opts.Exceptions))
-	for i, e := range opts.Exceptions {
-		if err := r.exceptions.Add(e, i, linter.Inflect{Plural: true}); err != nil {
-			return nil, linter.OptErr("exceptions", err)
-		}
+	if r.exceptions, err = phraseSet("exceptions", opts.Exceptions, linter.Inflect{Plural: true}); err != nil {
+		return nil, err
 	}
 	if opts.Threshold < 1 {
 		return nil, linter.OptErr("threshold", fmt.Errorf("threshold must be at least 1"))

@@ -52,12 +52,8 @@ func (countKind) Build(o any) (linter.Rule, error) {
 		return nil, err
 	}
 	if len(opts.Phrases) > 0 {
-		r.set = linter.NewPhraseSet()
-		r.set.Grow(len(opts.Phrases))
-		for i, ph := range opts.Phrases {
-			if err := r.set.Add(ph, i, linter.Inflect{Plural: true}); err != nil {
-				return nil, linter.OptErr("phrases", err)
-			}
+		if r.set, err = phraseSet("phrases", opts.Phrases, linter.Inflect{Plural: true}); err != nil {
+			return nil, err
 		}
 	}
 	if opts.Min == nil && opts.Max == nil {

@@ -68,10 +68,10 @@ func (metricKind) Build(o any) (linter.Rule, error) {
 		if len(opts.Words) == 0 || len(opts.Per) == 0 {
 			return nil, linter.OptErr("words", fmt.Errorf("metric \"ratio\" needs words and per"))
 		}
-		if r.words, err = phraseSet("words", opts.Words); err != nil {
+		if r.words, err = phraseSet("words", opts.Words, linter.Inflect{}); err != nil {
 			return nil, err
 		}
-		if r.per, err = phraseSet("per", opts.Per); err != nil {
+		if r.per, err = phraseSet("per", opts.Per, linter.Inflect{}); err != nil {
 			return nil, err
 		}
 	case "":
@@ -90,10 +90,13 @@ func (metricKind) Build(o any) (linter.Rule, error) {
 
 const metricNames = "words, sentence-words, paragraph-words, reading-ease or ratio"
 
-func phraseSet(key string, phrases []string) (*linter.PhraseSet, error) {
+// phraseSet returns a set of phrases, each matching with the inflections
+// inf and reporting its index; an error names option key.
+func phraseSet(key string, phrases []string, inf linter.Inflect) (*linter.PhraseSet, error) {
 	set := linter.NewPhraseSet()
+	set.Grow(len(phrases))
 	for i, ph := range phrases {
-		if err := set.Add(ph, i, linter.Inflect{}); err != nil {
+		if err := set.Add(ph, i, inf); err != nil {
 			return nil, linter.OptErr(key, err)
 		}
 	}

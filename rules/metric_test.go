@@ -39,7 +39,7 @@ func TestReadingEaseASCIIPath(t *testing.T) {
 		if want := strings.IndexFunc(w, unicode.IsDigit) >= 0; digit != want {
 			t.Errorf("classifyASCII(%q) digit = %v, want %v", w, digit, want)
 		}
-		if want := !isUpper(w); lower != want {
+		if want := strings.ToUpper(w) != w; lower != want {
 			t.Errorf("classifyASCII(%q) lower = %v, want %v", w, lower, want)
 		}
 		norm := strings.ToLower(w)

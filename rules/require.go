@@ -46,16 +46,13 @@ type requireRule struct {
 
 func (requireKind) Build(o any) (linter.Rule, error) {
 	opts := o.(*RequireOptions)
-	r := &requireRule{opts: opts, set: linter.NewPhraseSet()}
+	r := &requireRule{opts: opts}
 	var err error
 	if r.scope, err = opts.Scope.compile(); err != nil {
 		return nil, err
 	}
-	r.set.Grow(len(opts.Phrases))
-	for i, ph := range opts.Phrases {
-		if err := r.set.Add(ph, i, linter.Inflect{Plural: true}); err != nil {
-			return nil, linter.OptErr("phrases", err)
-		}
+	if r.set, err = phraseSet("phrases", opts.Phrases, linter.Inflect{Plural: true}); err != nil {
+		return nil, err
 	}
 	if r.res, err = compileAll("patterns", opts.Patterns); err != nil {
 		return nil, err
