@@ -33,19 +33,22 @@ func (c *runClass) has(r rune) bool {
 // process, the classes of the built-in patterns first.
 var classTable = struct {
 	sync.Mutex
-	ids  map[string]int32 // of the classes after the built-in ones
+	ids  map[string]int32 // made on first use, with the built-in classes
 	list []*runClass
 }{list: builtinClasses}
 
 func registerClass(ranges []rune) int32 {
 	classTable.Lock()
 	defer classTable.Unlock()
+	if classTable.ids == nil {
+		classTable.ids = make(map[string]int32, len(builtinClasses))
+		for i, c := range builtinClasses {
+			classTable.ids[string(c.ranges)] = int32(i)
+		}
+	}
 	key := string(ranges)
 	if id, ok := classTable.ids[key]; ok {
 		return id
-	}
-	if classTable.ids == nil {
-		classTable.ids = map[string]int32{}
 	}
 	c := newRunClass(ranges)
 	id := int32(len(classTable.list))

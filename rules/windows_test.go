@@ -6,6 +6,7 @@ import (
 	"os"
 	"reflect"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -362,6 +363,16 @@ func TestDocMatcherTextEdges(t *testing.T) {
 		want := regexp.MustCompile("(?im)" + tc.pattern).MatchString(d.Text)
 		if got := match(d); got != want {
 			t.Errorf("%s over %q: %t, the whole text says %t", tc.pattern, tc.src, got, want)
+		}
+	}
+}
+
+// A user pattern's class equal to a built-in one ("\s+" in a config) gets
+// the built-in id, so documents measure its runs once.
+func TestRegisterClassReusesBuiltin(t *testing.T) {
+	for i, c := range builtinClasses {
+		if id := registerClass(slices.Clone(c.ranges)); id != int32(i) {
+			t.Errorf("built-in class %d registered again as %d", i, id)
 		}
 	}
 }
