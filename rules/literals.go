@@ -372,23 +372,25 @@ type span struct {
 // find returns the matches of re in span sp of d, as offsets in text,
 // which starts at base in d.Text; with submatch positions when sub.
 func (r regexpRule) find(d *linter.Document, sp span, sub bool) (base int, text string, ms [][]int) {
-	all := func(text string) [][]int {
-		if sub {
-			return r.Regexp().FindAllStringSubmatchIndex(text, -1)
-		}
-		return r.Regexp().FindAllStringIndex(text, -1)
+	all := r.Regexp().FindAllStringIndex
+	if sub {
+		all = r.Regexp().FindAllStringSubmatchIndex
 	}
 	text = d.Text[sp.start:sp.end]
-	ms = all(text)
+	ms = all(text, -1)
 	if !sp.atLooseEdge(text, ms) {
 		return sp.start, text, ms
 	}
-	// Search the whole line, and keep the matches inside the span (the
-	// others belong to other spans).
+	return lineMatches(d, sp, all)
+}
+
+// lineMatches returns the matches, found by all, in span sp of d widened
+// to whole lines (see lineWide) that lie inside sp: the others belong to
+// other spans.
+func lineMatches(d *linter.Document, sp span, all func(string, int) [][]int) (base int, text string, ms [][]int) {
 	w := lineWide(d, sp)
 	text = d.Text[w.start:w.end]
-	ms = ms[:0]
-	for _, m := range all(text) {
+	for _, m := range all(text, -1) {
 		if w.start+m[0] >= sp.start && w.start+m[1] <= sp.end {
 			ms = append(ms, m)
 		}
@@ -401,7 +403,8 @@ func (r regexpRule) matches(d *linter.Document, sp span) bool {
 	text := d.Text[sp.start:sp.end]
 	m := r.Regexp().FindStringIndex(text)
 	if m != nil && sp.atLooseEdge(text, [][]int{m}) {
-		_, _, ms := r.find(d, sp, false)
+		// The first match is at a cut edge: search the line, once.
+		_, _, ms := lineMatches(d, sp, r.Regexp().FindAllStringIndex)
 		return len(ms) > 0
 	}
 	return m != nil
