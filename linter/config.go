@@ -90,14 +90,17 @@ var DocMatcher = func(pattern string) (func(*Document) bool, error) {
 	return func(d *Document) bool { return re.MatchString(d.Text) }, nil
 }
 
-// CompileProse compiles an only_if or skip_if pattern, as "(?im)" +
-// pattern, with an error fit for a config error when it is too large or
-// wrong.
+// ProseExpr returns the expression an only_if or skip_if pattern is
+// compiled as: case-insensitive, ^ and $ at line edges.
+func ProseExpr(pattern string) string { return "(?im)" + pattern }
+
+// CompileProse compiles an only_if or skip_if pattern as ProseExpr(pattern),
+// with an error fit for a config error when it is too large or wrong.
 func CompileProse(pattern string) (*regexp.Regexp, error) {
 	if err := CheckRegexpSize(pattern); err != nil {
 		return nil, err
 	}
-	re, err := regexp.Compile("(?im)" + pattern)
+	re, err := regexp.Compile(ProseExpr(pattern))
 	if err != nil {
 		return nil, fmt.Errorf("bad regular expression %q: %v", pattern, err)
 	}

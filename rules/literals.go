@@ -88,7 +88,7 @@ func init() { linter.DocMatcher = docMatcher }
 // literals occur, over the lines that hold them when its matches hold no
 // line break, else over the whole prose of the ad.
 func docMatcher(pattern string) (func(*linter.Document) bool, error) {
-	expr := "(?im)" + pattern
+	expr := linter.ProseExpr(pattern)
 	if recordExpr != nil {
 		recordExpr(expr)
 	}

@@ -360,7 +360,7 @@ func TestDocMatcherTextEdges(t *testing.T) {
 			t.Fatal(err)
 		}
 		d := linter.Parse("ad.md", []byte(tc.src), linter.Markdown)
-		want := regexp.MustCompile("(?im)" + tc.pattern).MatchString(d.Text)
+		want := regexp.MustCompile(linter.ProseExpr(tc.pattern)).MatchString(d.Text)
 		if got := match(d); got != want {
 			t.Errorf("%s over %q: %t, the whole text says %t", tc.pattern, tc.src, got, want)
 		}
