@@ -1,6 +1,7 @@
 package linter
 
 import (
+	"cmp"
 	"fmt"
 	"math"
 	"math/bits"
@@ -34,15 +35,18 @@ type Inflect struct {
 // than 2^31 nodes and edges, and the process fewer than 2^31 words: far
 // more than memory does.)
 type PhraseSet struct {
-	nodes []phraseNode // nodes[0] is the root
-	kids  []phraseKid
+	nodes []PhraseNode // nodes[0] is the root
+	kids  []PhraseEdge
 	// index finds the edges of a node with many of them (the root, for
 	// one) by word: node<<32 | word maps to one such edge, the others
 	// with the same word follow through phraseKid.same. Most nodes have
 	// one or two edges, which a scan finds sooner than a hash.
 	index map[uint64]int32
-	seps  []string      // the punctuation edges carry; seps[0] is none
-	ends  [][]suffixEnd // see phraseNode.ends
+	// sorted is the index of a prepared set, sorted by key (index is
+	// nil then).
+	sorted []PhraseIndex
+	seps   []string      // the punctuation edges carry; seps[0] is none
+	ends  [][]SuffixEnd // see PhraseNode.Ends
 	// firsts indexes the root's edges by word id. It is made on first
 	// use after the set was made or added to.
 	indexMu sync.Mutex
@@ -50,25 +54,37 @@ type PhraseSet struct {
 	firsts  firstIndex
 	n       int
 	toks    []Word // scratch for Add
+	// frozen: nodes, kids, sorted, seps and ends are a prepared table's,
+	// shared and never written; Add copies them first.
+	frozen bool
+	// pend: nothing is built yet, and the n phrases added so far are
+	// the first n of each of preparedSets[lo:hi]; grow is what Grow
+	// asked for meanwhile. See settle.
+	pend   bool
+	lo, hi int
+	grow   int
+	log    *phraseLog // the phrases added, while RecordPhraseSets runs
 }
 
-type phraseNode struct {
-	id int32 // the phrase ending here, -1: none
-	// ends is 1 + the index in PhraseSet.ends of the phrases ending here
+// A PhraseNode is a node of a PhraseSet's trie. It and PhraseEdge are
+// exported for tables of tries built ahead of time (see PreparedPhrases).
+type PhraseNode struct {
+	ID int32 // the phrase ending here, -1: none
+	// Ends is 1 + the index in PhraseSet.ends of the phrases ending here
 	// that need punctuation right after the last word ("C++", "C#"),
 	// longest first; 0: none.
-	ends  int32
-	head  int32 // the newest edge out, -1: none
-	nkids int32
+	Ends  int32
+	Head  int32 // the newest edge out, -1: none
+	NKids int32
 }
 
-// A phraseKid is an edge of the trie: a word, and the punctuation before
+// A PhraseEdge is an edge of the trie: a word, and the punctuation before
 // it (an index in PhraseSet.seps).
-type phraseKid struct {
-	word, sep int32
-	node      int32 // where it leads
-	next      int32 // the next (older) edge out of the same node, -1: none
-	same      int32 // once indexed, the next edge with the same word, -1: none
+type PhraseEdge struct {
+	Word, Sep int32
+	Node      int32 // where it leads
+	Next      int32 // the next (older) edge out of the same node, -1: none
+	Same      int32 // once indexed, the next edge with the same word, -1: none
 }
 
 // indexFrom is the number of edges from which a node indexes them.
@@ -77,22 +93,21 @@ const indexFrom = 8
 // child returns the node the edge (word, sep) out of n leads to, or -1.
 func (s *PhraseSet) child(n, word, sep int32) int32 {
 	nd := &s.nodes[n]
-	k := nd.head
-	if nd.nkids >= indexFrom {
-		var ok bool
-		if k, ok = s.index[edgeKey(n, word)]; !ok {
+	k := nd.Head
+	if nd.NKids >= indexFrom {
+		if k = s.edgeOf(edgeKey(n, word)); k < 0 {
 			return -1
 		}
-		for ; k >= 0; k = s.kids[k].same {
-			if s.kids[k].sep == sep {
-				return s.kids[k].node
+		for ; k >= 0; k = s.kids[k].Same {
+			if s.kids[k].Sep == sep {
+				return s.kids[k].Node
 			}
 		}
 		return -1
 	}
-	for ; k >= 0; k = s.kids[k].next {
-		if e := &s.kids[k]; e.word == word && e.sep == sep {
-			return e.node
+	for ; k >= 0; k = s.kids[k].Next {
+		if e := &s.kids[k]; e.Word == word && e.Sep == sep {
+			return e.Node
 		}
 	}
 	return -1
@@ -100,18 +115,35 @@ func (s *PhraseSet) child(n, word, sep int32) int32 {
 
 func edgeKey(n, word int32) uint64 { return uint64(uint32(n))<<32 | uint64(uint32(word)) }
 
+// edgeOf returns the newest edge with key in the index, or -1.
+func (s *PhraseSet) edgeOf(key uint64) int32 {
+	if s.index != nil {
+		if k, ok := s.index[key]; ok {
+			return k
+		}
+		return -1
+	}
+	i, ok := slices.BinarySearchFunc(s.sorted, key, func(e PhraseIndex, key uint64) int {
+		return cmp.Compare(e.Key, key)
+	})
+	if !ok {
+		return -1
+	}
+	return s.sorted[i].Edge
+}
+
 // addKid adds an edge (word, sep) out of n to c.
 func (s *PhraseSet) addKid(n, word, sep, c int32) {
 	k := int32(len(s.kids))
 	nd := &s.nodes[n]
-	s.kids = append(s.kids, phraseKid{word: word, sep: sep, node: c, next: nd.head, same: -1})
-	nd.head = k
-	nd.nkids++
+	s.kids = append(s.kids, PhraseEdge{Word: word, Sep: sep, Node: c, Next: nd.Head, Same: -1})
+	nd.Head = k
+	nd.NKids++
 	switch {
-	case nd.nkids > indexFrom:
+	case nd.NKids > indexFrom:
 		s.indexKid(n, k)
-	case nd.nkids == indexFrom:
-		for e := k; e >= 0; e = s.kids[e].next {
+	case nd.NKids == indexFrom:
+		for e := k; e >= 0; e = s.kids[e].Next {
 			s.indexKid(n, e)
 		}
 	}
@@ -122,16 +154,16 @@ func (s *PhraseSet) indexKid(n, k int32) {
 	if s.index == nil {
 		s.index = make(map[uint64]int32, 2*indexFrom)
 	}
-	key := edgeKey(n, s.kids[k].word)
+	key := edgeKey(n, s.kids[k].Word)
 	if j, ok := s.index[key]; ok {
-		s.kids[k].same = j
+		s.kids[k].Same = j
 	}
 	s.index[key] = k
 }
 
 // newNode adds an empty node and returns it.
 func (s *PhraseSet) newNode() int32 {
-	s.nodes = append(s.nodes, phraseNode{id: -1, head: -1})
+	s.nodes = append(s.nodes, PhraseNode{ID: -1, Head: -1})
 	return int32(len(s.nodes) - 1)
 }
 
@@ -149,9 +181,10 @@ func (s *PhraseSet) sepIndex(sep string, add bool) (int32, bool) {
 	return int32(len(s.seps) - 1), true
 }
 
-type suffixEnd struct {
-	suffix string
-	id     int
+// A SuffixEnd is a phrase that ends with punctuation after its last word.
+type SuffixEnd struct {
+	Suffix string
+	ID     int
 }
 
 // PhraseMatch is a match of phrase ID over words [Start, End), followed
@@ -173,19 +206,40 @@ func startsWord(s string) bool {
 	return s != "" && isWordRune(r)
 }
 
-// NewPhraseSet returns an empty set.
+// NewPhraseSet returns an empty set. When prepared tries are in use (see
+// UsePreparedPhrases), the set builds nothing while the phrases added to
+// it are those of a prepared one, in order, and takes that one's trie
+// when first matched.
 func NewPhraseSet() *PhraseSet {
-	return &PhraseSet{nodes: []phraseNode{{id: -1, head: -1}}, seps: []string{""}}
+	s := &PhraseSet{}
+	if r := recording.Load(); r != nil {
+		r.add(s)
+	} else if len(preparedSets) > 0 {
+		s.pend, s.hi = true, len(preparedSets)
+		return s
+	}
+	s.init()
+	return s
+}
+
+// init makes s an empty set with a trie of its own.
+func (s *PhraseSet) init() {
+	s.nodes = []PhraseNode{{ID: -1, Head: -1}}
+	s.seps = []string{""}
 }
 
 // Grow makes room for about n more nodes and edges, and first words in
 // the root's index, so that adding many phrases at once does not grow the
 // set step by step. Rules pass their number of phrases.
 func (s *PhraseSet) Grow(n int) {
+	if s.pend || s.frozen {
+		s.grow += n
+		return
+	}
 	s.nodes = slices.Grow(s.nodes, n)
 	s.kids = slices.Grow(s.kids, n)
-	if s.index == nil && int(s.nodes[0].nkids)+n >= indexFrom {
-		s.index = make(map[uint64]int32, int(s.nodes[0].nkids)+n)
+	if s.index == nil && int(s.nodes[0].NKids)+n >= indexFrom {
+		s.index = make(map[uint64]int32, int(s.nodes[0].NKids)+n)
 	}
 }
 
@@ -197,6 +251,18 @@ func (s *PhraseSet) Len() int { return s.n }
 func (s *PhraseSet) Add(phrase string, id int, inf Inflect) error {
 	if id < 0 || id > math.MaxInt32 {
 		return fmt.Errorf("phrase %q: id %d out of range", phrase, id)
+	}
+	if s.pend {
+		if s.follow(phrase, int32(id), inf) {
+			s.n++
+			return nil
+		}
+		if err := s.settle(); err != nil {
+			return err
+		}
+	}
+	if s.frozen {
+		s.thaw()
 	}
 	s.toks = appendTokens(s.toks[:0], phrase, "", 0, 0)
 	ws := s.toks
@@ -248,6 +314,9 @@ func (s *PhraseSet) Add(phrase string, id int, inf Inflect) error {
 		ls = append(ls, intern(l))
 	}
 	vocab.Unlock()
+	if s.log != nil {
+		s.log.add(phrase, int32(id), inf)
+	}
 	for _, f := range fs {
 		wids[0] = f
 		if len(ls) == 0 {
@@ -279,23 +348,23 @@ func (s *PhraseSet) insert(wids []int32, ws []Word, id int32, suffix string) {
 	}
 	nd := &s.nodes[n]
 	if suffix != "" {
-		if nd.ends == 0 {
+		if nd.Ends == 0 {
 			s.ends = append(s.ends, nil)
-			nd.ends = int32(len(s.ends))
+			nd.Ends = int32(len(s.ends))
 		}
-		ends := s.ends[nd.ends-1]
+		ends := s.ends[nd.Ends-1]
 		for _, e := range ends {
-			if e.suffix == suffix {
+			if e.Suffix == suffix {
 				return
 			}
 		}
-		ends = append(ends, suffixEnd{suffix, int(id)})
-		sort.Slice(ends, func(i, j int) bool { return len(ends[i].suffix) > len(ends[j].suffix) })
-		s.ends[nd.ends-1] = ends
+		ends = append(ends, SuffixEnd{suffix, int(id)})
+		sort.Slice(ends, func(i, j int) bool { return len(ends[i].Suffix) > len(ends[j].Suffix) })
+		s.ends[nd.Ends-1] = ends
 		return
 	}
-	if nd.id < 0 {
-		nd.id = id
+	if nd.ID < 0 {
+		nd.ID = id
 	}
 }
 
@@ -322,16 +391,16 @@ func (s *PhraseSet) Longest(d *Document, fn func(PhraseMatch)) {
 		for j := i; len(frontier) > 0; {
 			for _, n := range frontier {
 				nd := &s.nodes[n]
-				if id := int(nd.id); id >= 0 && (best.ID < 0 || best.End < j+1 || (best.End == j+1 && id < best.ID && best.Suffix == 0)) {
+				if id := int(nd.ID); id >= 0 && (best.ID < 0 || best.End < j+1 || (best.End == j+1 && id < best.ID && best.Suffix == 0)) {
 					best = PhraseMatch{Start: i, End: j + 1, ID: id}
 				}
-				if nd.ends == 0 {
+				if nd.Ends == 0 {
 					continue
 				}
-				for _, e := range s.ends[nd.ends-1] {
-					if rest := d.Text[words[j].End:]; strings.HasPrefix(rest, e.suffix) && !startsWord(rest[len(e.suffix):]) {
-						if best.End < j+1 || best.Suffix < len(e.suffix) {
-							best = PhraseMatch{Start: i, End: j + 1, ID: e.id, Suffix: len(e.suffix)}
+				for _, e := range s.ends[nd.Ends-1] {
+					if rest := d.Text[words[j].End:]; strings.HasPrefix(rest, e.Suffix) && !startsWord(rest[len(e.Suffix):]) {
+						if best.End < j+1 || best.Suffix < len(e.Suffix) {
+							best = PhraseMatch{Start: i, End: j + 1, ID: e.ID, Suffix: len(e.Suffix)}
 						}
 						break
 					}
@@ -345,7 +414,7 @@ func (s *PhraseSet) Longest(d *Document, fn func(PhraseMatch)) {
 			si, ok := s.sepIndex(sep, false)
 			next = next[:0]
 			for _, n := range frontier {
-				if s.nodes[n].head < 0 {
+				if s.nodes[n].Head < 0 {
 					continue
 				}
 				if ok {
@@ -418,7 +487,10 @@ func isCVC(s string) bool {
 // process that loads configs again interns only their new words.
 var vocab struct {
 	sync.RWMutex
-	ids map[string]int32
+	// fixed holds the words of the prepared tries, if any, under ids
+	// 0 to len(fixed.Words)-1; ids holds the others.
+	fixed PreparedVocabulary
+	ids   map[string]int32
 	// first[id]: the word starts a phrase of some set.
 	first []bool
 	// version changes whenever ids or first do, and with it the ids of
@@ -428,19 +500,33 @@ var vocab struct {
 
 // intern returns the id of w, adding it when new (vocab must be locked).
 func intern(w string) int32 {
-	if id, ok := vocab.ids[w]; ok {
+	if id, ok := lookupWord(w); ok {
 		return id
 	}
 	if vocab.ids == nil {
-		// Room for the built-in rule set's words (about 2,300): a
-		// map grown word by word costs more than the load's tries.
-		vocab.ids = make(map[string]int32, 4096)
+		// Room for a rule set's words (the built-in one has about
+		// 2,300, unless its tries are prepared): a map grown word by
+		// word costs more than the load's tries.
+		n := 4096
+		if len(vocab.fixed.Words) > 0 {
+			n = 64
+		}
+		vocab.ids = make(map[string]int32, n)
 	}
 	id := int32(len(vocab.first))
 	vocab.ids[w] = id
 	vocab.first = append(vocab.first, false)
 	vocab.version++
 	return id
+}
+
+// lookupWord returns the id of w, if interned (vocab must be locked).
+func lookupWord(w string) (int32, bool) {
+	if id := vocab.fixed.lookup(w); id >= 0 {
+		return id, true
+	}
+	id, ok := vocab.ids[w]
+	return id, ok
 }
 
 // markFirst records that word id starts a phrase, and returns it (vocab
@@ -459,7 +545,16 @@ func (s *PhraseSet) indexFirsts() {
 	s.indexMu.Lock()
 	defer s.indexMu.Unlock()
 	if !s.indexed.Load() {
-		s.firsts = newFirstIndex(s)
+		if s.pend {
+			if err := s.settle(); err != nil {
+				// The prepared phrases were all added once, when
+				// the table was made.
+				panic("linter: prepared phrase table out of date: " + err.Error())
+			}
+		}
+		if !s.frozen {
+			s.firsts = newFirstIndex(s)
+		}
 		s.indexed.Store(true)
 	}
 }
@@ -478,12 +573,12 @@ type firstIndex struct {
 // punctuation and each with a word of its own.
 func newFirstIndex(s *PhraseSet) firstIndex {
 	type entry struct{ id, node int32 }
-	es := make([]entry, 0, s.nodes[0].nkids)
+	es := make([]entry, 0, s.nodes[0].NKids)
 	top := int32(-1)
-	for k := s.nodes[0].head; k >= 0; k = s.kids[k].next {
+	for k := s.nodes[0].Head; k >= 0; k = s.kids[k].Next {
 		e := s.kids[k]
-		es = append(es, entry{e.word, e.node})
-		top = max(top, e.word)
+		es = append(es, entry{e.Word, e.Node})
+		top = max(top, e.Word)
 	}
 	slices.SortFunc(es, func(a, b entry) int { return int(a.id - b.id) })
 	f := firstIndex{has: make([]uint64, top/64+1), nodes: make([]int32, len(es))}
@@ -529,7 +624,7 @@ func (d *Document) wordIDs() (ids, starts []int32) {
 	// walking those.
 	starts = make([]int32, 0, len(ws)/4+1)
 	for i, w := range ws {
-		id, ok := vocab.ids[w.Norm]
+		id, ok := lookupWord(w.Norm)
 		if !ok {
 			id = -1
 		} else if vocab.first[id] {
