@@ -11,6 +11,7 @@ import (
 
 	hirelint "github.com/hirelint/hirelint"
 	"github.com/hirelint/hirelint/linter"
+	"github.com/hirelint/hirelint/linter/linttest"
 )
 
 // recordBuiltinPhrases loads the built-in rule set with phrase sets
@@ -162,27 +163,10 @@ func TestBuiltinPhrasesAsBuilt(t *testing.T) {
 		}
 		total += len(want)
 		if !slices.Equal(got, want) {
-			t.Errorf("%s: %d findings with prepared tries, %d with built ones; first differences:\n%s", d.name, len(got), len(want), firstDiff(got, want))
+			t.Errorf("%s: %d findings with prepared tries, %d with built ones; first differences:\n%s", d.name, len(got), len(want), linttest.FirstDiff(strings.Join(want, "\n"), strings.Join(got, "\n")))
 		}
 	}
 	if total < 1000 {
 		t.Errorf("%d findings in all, want the phrase text's thousands", total)
 	}
-}
-
-// firstDiff returns the first line where got and want differ.
-func firstDiff(got, want []string) string {
-	for i := range max(len(got), len(want)) {
-		var g, w string
-		if i < len(got) {
-			g = got[i]
-		}
-		if i < len(want) {
-			w = want[i]
-		}
-		if g != w {
-			return fmt.Sprintf("got  %s\nwant %s", g, w)
-		}
-	}
-	return ""
 }

@@ -3,12 +3,12 @@ package main
 import (
 	"bytes"
 	"flag"
-	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/hirelint/hirelint/linter/linttest"
 	"github.com/rogpeppe/go-internal/testscript"
 )
 
@@ -71,27 +71,9 @@ func TestGolden(t *testing.T) {
 					t.Fatalf("%v (run go test ./cmd/hirelint -run TestGolden -update)", err)
 				}
 				if !bytes.Equal(out.Bytes(), want) {
-					t.Errorf("output differs from %s (rerun with -update and review the diff)%s", golden, firstDiff(string(want), out.String()))
+					t.Errorf("output differs from %s (rerun with -update and review the diff) at %s", golden, linttest.FirstDiff(string(want), out.String()))
 				}
 			})
 		}
 	}
-}
-
-// firstDiff shows the first line where got departs from want.
-func firstDiff(want, got string) string {
-	wl, gl := strings.Split(want, "\n"), strings.Split(got, "\n")
-	for i := 0; i < len(wl) || i < len(gl); i++ {
-		var w, g string
-		if i < len(wl) {
-			w = wl[i]
-		}
-		if i < len(gl) {
-			g = gl[i]
-		}
-		if w != g {
-			return fmt.Sprintf(" at line %d:\nwant: %s\n got: %s", i+1, w, g)
-		}
-	}
-	return ""
 }

@@ -196,3 +196,22 @@ func Check(t *testing.T, cfg *linter.Config, path string, src []byte) {
 		t.Errorf("%s: unexpected finding: %s", path, g)
 	}
 }
+
+// FirstDiff shows the first line where got departs from want, for a
+// test's failure message.
+func FirstDiff(want, got string) string {
+	wl, gl := strings.Split(want, "\n"), strings.Split(got, "\n")
+	for i := range max(len(wl), len(gl)) {
+		var w, g string
+		if i < len(wl) {
+			w = wl[i]
+		}
+		if i < len(gl) {
+			g = gl[i]
+		}
+		if w != g {
+			return fmt.Sprintf("line %d:\nwant: %s\n got: %s", i+1, w, g)
+		}
+	}
+	return "(same lines)"
+}

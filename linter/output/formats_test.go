@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/hirelint/hirelint/linter"
+	"github.com/hirelint/hirelint/linter/linttest"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden/formats")
@@ -171,28 +172,10 @@ func TestFormatsGolden(t *testing.T) {
 				t.Fatalf("%v (run go test -update to create it)", err)
 			}
 			if got := out.String(); got != string(want) {
-				t.Errorf("output differs from %s (rerun with -update and review the diff):\n%s", golden, firstLineDiff(string(want), got))
+				t.Errorf("output differs from %s (rerun with -update and review the diff):\n%s", golden, linttest.FirstDiff(string(want), got))
 			}
 		})
 	}
-}
-
-// firstLineDiff shows the first line where want and got differ.
-func firstLineDiff(want, got string) string {
-	wl, gl := strings.Split(want, "\n"), strings.Split(got, "\n")
-	for i := 0; i < max(len(wl), len(gl)); i++ {
-		var w, g string
-		if i < len(wl) {
-			w = wl[i]
-		}
-		if i < len(gl) {
-			g = gl[i]
-		}
-		if w != g {
-			return "line " + itoa(i+1) + ":\nwant: " + w + "\ngot:  " + g
-		}
-	}
-	return "(same lines)"
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }
