@@ -46,7 +46,7 @@ type PhraseSet struct {
 	// nil then).
 	sorted []PhraseIndex
 	seps   []string      // the punctuation edges carry; seps[0] is none
-	ends  [][]SuffixEnd // see PhraseNode.Ends
+	ends   [][]SuffixEnd // see PhraseNode.Ends
 	// firsts indexes the root's edges by word id. It is made on first
 	// use after the set was made or added to.
 	indexMu sync.Mutex
