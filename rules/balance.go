@@ -29,25 +29,33 @@ func (balanceKind) Summary() string {
 func (balanceKind) NewOptions() any { return &BalanceOptions{Threshold: 3} }
 
 // stemList matches words exactly or by prefix ("compet*"): a trie over
-// the bytes of its words and stems, walked once per word.
+// the bytes of its words and stems, walked once per word. Its nodes and
+// edges are elements of two slices, so that a list of hundreds of words
+// is built with a few allocations.
 type stemList struct {
-	nodes []stemNode
+	nodes []stemNode // nodes[0] is the root
+	edges []stemEdge
 	// root holds the root's child for each byte (-1: none): most words
 	// fail there, and the root has the most children.
 	root []int32
 }
 
 type stemNode struct {
-	keys        []byte
-	next        []int32
-	exact, stem bool // a word ends here; a stem ends here
+	head        int32 // the first edge out, -1: none
+	exact, stem bool  // a word ends here; a stem ends here
+}
+
+// A stemEdge leads from a node to node on byte c.
+type stemEdge struct {
+	c    byte
+	next int32 // the next edge out of the same node, -1: none
+	node int32
 }
 
 func (l *stemList) child(n int32, c byte) int32 {
-	nd := &l.nodes[n]
-	for i, k := range nd.keys {
-		if k == c {
-			return nd.next[i]
+	for e := l.nodes[n].head; e >= 0; e = l.edges[e].next {
+		if l.edges[e].c == c {
+			return l.edges[e].node
 		}
 	}
 	return -1
@@ -59,9 +67,9 @@ func (l *stemList) add(w string, stem bool) {
 		c := l.child(n, w[i])
 		if c < 0 {
 			c = int32(len(l.nodes))
-			l.nodes = append(l.nodes, stemNode{})
-			l.nodes[n].keys = append(l.nodes[n].keys, w[i])
-			l.nodes[n].next = append(l.nodes[n].next, c)
+			l.nodes = append(l.nodes, stemNode{head: -1})
+			l.edges = append(l.edges, stemEdge{c: w[i], next: l.nodes[n].head, node: c})
+			l.nodes[n].head = int32(len(l.edges) - 1)
 		}
 		n = c
 	}
@@ -73,7 +81,12 @@ func (l *stemList) add(w string, stem bool) {
 }
 
 func newStemList(key string, ws []string) (stemList, error) {
-	l := stemList{nodes: []stemNode{{}}}
+	size := 1
+	for _, w := range ws {
+		size += len(w)
+	}
+	l := stemList{nodes: make([]stemNode, 1, size), edges: make([]stemEdge, 0, size)}
+	l.nodes[0].head = -1
 	for _, w := range ws {
 		w = strings.ToLower(strings.TrimSpace(w))
 		if p, ok := strings.CutSuffix(w, "*"); ok {
