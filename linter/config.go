@@ -90,9 +90,13 @@ var DocMatcher = func(pattern string) (func(*Document) bool, error) {
 	return func(d *Document) bool { return re.MatchString(d.Text) }, nil
 }
 
+// ProseFlags are the flags an only_if or skip_if pattern is compiled with:
+// case-insensitive, ^ and $ at line edges.
+const ProseFlags = "(?im)"
+
 // ProseExpr returns the expression an only_if or skip_if pattern is
-// compiled as: case-insensitive, ^ and $ at line edges.
-func ProseExpr(pattern string) string { return "(?im)" + pattern }
+// compiled as: ProseFlags, then the pattern.
+func ProseExpr(pattern string) string { return ProseFlags + pattern }
 
 // CompileProse compiles an only_if or skip_if pattern as ProseExpr(pattern),
 // with an error fit for a config error when it is too large or wrong.

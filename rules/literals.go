@@ -88,19 +88,18 @@ func init() { linter.DocMatcher = docMatcher }
 // literals occur, over the lines that hold them when its matches hold no
 // line break, else over the whole prose of the ad.
 func docMatcher(pattern string) (func(*linter.Document) bool, error) {
-	expr := linter.ProseExpr(pattern)
 	if recordExpr != nil {
-		recordExpr(expr)
+		recordExpr(linter.ProseExpr(pattern))
 	}
 	var r regexpRule
-	if i := preparedIndex(expr); i >= 0 {
+	if i := preparedIndex(linter.ProseFlags, pattern); i >= 0 {
 		r = preparedRule(i)
 	} else {
 		re, err := linter.CompileProse(pattern)
 		if err != nil {
 			return nil, err
 		}
-		r = withPrefilter(re, expr)
+		r = withPrefilter(re, linter.ProseExpr(pattern))
 	}
 	for _, l := range r.lits {
 		if strings.Contains(l, "\n") {
@@ -656,7 +655,7 @@ func preparedRule(i int) regexpRule {
 // there.
 func withPrefilter(re *regexp.Regexp, expr string) regexpRule {
 	if re == nil {
-		if i := preparedIndex(expr); i >= 0 {
+		if i := preparedIndex("", expr); i >= 0 {
 			return preparedRule(i)
 		}
 		re = regexp.MustCompile(expr)
@@ -694,15 +693,30 @@ type preparedEntry struct {
 	litIDs, classIDs, alsoIDs []int32
 }
 
-// preparedIndex returns the index of expr in the prepared table, sorted by
-// expression (a table of constants needs no work at start-up, where a map
-// would), or -1.
-func preparedIndex(expr string) int {
-	i := sort.Search(len(prepared), func(i int) bool { return prepared[i].expr >= expr })
-	if i < len(prepared) && prepared[i].expr == expr {
+// preparedIndex returns the index of the expression flags+pattern in the
+// prepared table, sorted by expression (a table of constants needs no work
+// at start-up, where a map would), or -1. The two parts are compared in
+// turn, not joined: a rule set has hundreds of patterns, some long.
+func preparedIndex(flags, pattern string) int {
+	i := sort.Search(len(prepared), func(i int) bool { return compareJoined(prepared[i].expr, flags, pattern) >= 0 })
+	if i < len(prepared) && compareJoined(prepared[i].expr, flags, pattern) == 0 {
 		return i
 	}
 	return -1
+}
+
+// compareJoined compares s with a+b, as strings.Compare does.
+func compareJoined(s, a, b string) int {
+	if len(s) < len(a) {
+		if c := strings.Compare(s, a[:len(s)]); c != 0 {
+			return c
+		}
+		return -1 // s is a start of a
+	}
+	if c := strings.Compare(s[:len(a)], a); c != 0 {
+		return c
+	}
+	return strings.Compare(s[len(a):], b)
 }
 
 // shapeOf works out the shape of expr.

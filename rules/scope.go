@@ -106,14 +106,15 @@ func compileAll(key string, pats []string, caseSensitive ...bool) ([]regexpRule,
 	}
 	out := make([]regexpRule, 0, len(pats))
 	for i, p := range pats {
-		expr := flags + foldApostrophes(p)
+		folded := foldApostrophes(p)
 		if recordExpr != nil {
-			recordExpr(expr)
+			recordExpr(flags + folded)
 		}
-		if i := preparedIndex(expr); i >= 0 {
+		if i := preparedIndex(flags, folded); i >= 0 {
 			out = append(out, preparedRule(i))
 			continue
 		}
+		expr := flags + folded
 		if strings.TrimSpace(p) == "" {
 			return nil, linter.OptErr(key, fmt.Errorf("pattern %d is empty", i+1))
 		}

@@ -376,3 +376,30 @@ func TestRegisterClassReusesBuiltin(t *testing.T) {
 		}
 	}
 }
+
+// TestCompareJoined checks that comparing a string with two parts gives
+// what comparing it with their join gives, over short strings of an
+// alphabet small enough to hit every case: a shorter, a longer, a start
+// of the first part, equal.
+func TestCompareJoined(t *testing.T) {
+	var strs []string
+	var gen func(s string)
+	gen = func(s string) {
+		strs = append(strs, s)
+		if len(s) < 3 {
+			for _, c := range "ab(" {
+				gen(s + string(c))
+			}
+		}
+	}
+	gen("")
+	for _, s := range strs {
+		for _, a := range strs {
+			for _, b := range strs {
+				if got, want := compareJoined(s, a, b), strings.Compare(s, a+b); got != want {
+					t.Fatalf("compareJoined(%q, %q, %q) = %d, want %d", s, a, b, got, want)
+				}
+			}
+		}
+	}
+}
