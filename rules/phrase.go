@@ -64,7 +64,9 @@ func (phraseKind) Build(o any) (linter.Rule, error) {
 		r.repl = append(r.repl, repl)
 		return nil
 	}
-	r.set.Grow(len(keys) + len(opts.Phrases) + len(opts.Exceptions))
+	n := len(keys) + len(opts.Phrases) + len(opts.Exceptions)
+	r.set.Grow(n)
+	r.repl = make([][]string, 0, n)
 	for _, k := range keys {
 		if len(opts.Replace[k]) == 0 {
 			return nil, linter.OptErr("replace", fmt.Errorf("phrase %q has no replacement", k))
