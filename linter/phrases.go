@@ -39,7 +39,7 @@ type PhraseSet struct {
 	kids  []PhraseEdge
 	// index finds the edges of a node with many of them (the root, for
 	// one) by word: node<<32 | word maps to one such edge, the others
-	// with the same word follow through phraseKid.same. Most nodes have
+	// with the same word follow through PhraseEdge.Same. Most nodes have
 	// one or two edges, which a scan finds sooner than a hash.
 	index map[uint64]int32
 	// sorted is the index of a prepared set, sorted by key (index is
@@ -246,6 +246,10 @@ func (s *PhraseSet) Grow(n int) {
 // Len returns the number of phrases added.
 func (s *PhraseSet) Len() int { return s.n }
 
+// Prepared reports whether s took a prepared trie as its own (see
+// UsePreparedPhrases). A set decides when first matched.
+func (s *PhraseSet) Prepared() bool { return s.frozen }
+
 // Add adds a phrase whose matches report id, which must fit in 31 bits.
 // When two phrases have the same words, the first added keeps its id.
 func (s *PhraseSet) Add(phrase string, id int, inf Inflect) error {
@@ -264,6 +268,18 @@ func (s *PhraseSet) Add(phrase string, id int, inf Inflect) error {
 	if s.frozen {
 		s.thaw()
 	}
+	if err := s.add(phrase, int32(id), inf); err != nil {
+		return err
+	}
+	s.n++
+	if s.log != nil {
+		s.log.add(phrase, int32(id), inf)
+	}
+	return nil
+}
+
+// add adds a phrase to s's own trie; Len does not count it (see settle).
+func (s *PhraseSet) add(phrase string, id int32, inf Inflect) error {
 	s.toks = appendTokens(s.toks[:0], phrase, "", 0, 0)
 	ws := s.toks
 	if len(ws) == 0 {
@@ -277,7 +293,6 @@ func (s *PhraseSet) Add(phrase string, id int, inf Inflect) error {
 	if strings.ContainsAny(suffix, " \t\n") {
 		return fmt.Errorf("phrase %q ends with punctuation and spaces, which is not matched", phrase)
 	}
-	s.n++
 	s.indexed.Store(false) // matched before: index it again when next matched
 	var fbuf, lbuf [12]string
 	first, last := ws[0].Norm, ws[len(ws)-1].Norm
@@ -314,17 +329,14 @@ func (s *PhraseSet) Add(phrase string, id int, inf Inflect) error {
 		ls = append(ls, intern(l))
 	}
 	vocab.Unlock()
-	if s.log != nil {
-		s.log.add(phrase, int32(id), inf)
-	}
 	for _, f := range fs {
 		wids[0] = f
 		if len(ls) == 0 {
-			s.insert(wids, ws, int32(id), suffix)
+			s.insert(wids, ws, id, suffix)
 		}
 		for _, l := range ls {
 			wids[len(wids)-1] = l
-			s.insert(wids, ws, int32(id), suffix)
+			s.insert(wids, ws, id, suffix)
 		}
 	}
 	return nil
@@ -540,7 +552,9 @@ func markFirst(id int32) int32 {
 }
 
 // indexFirsts indexes the edges out of s's root by word id, unless that
-// was done since s was last added to.
+// was done since s was last added to. A set still pending (see settle)
+// takes its prepared trie, with the index that comes with it, or builds
+// its own here.
 func (s *PhraseSet) indexFirsts() {
 	s.indexMu.Lock()
 	defer s.indexMu.Unlock()

@@ -119,6 +119,9 @@ func UsePreparedPhrases(v PreparedVocabulary, sets []PreparedPhrases) {
 	if len(vocab.first) > 0 {
 		panic("linter: UsePreparedPhrases called after phrases were added")
 	}
+	if !slices.IsSortedFunc(sets, func(a, b PreparedPhrases) int { return comparePrepared(&a, &b) }) {
+		panic("linter: prepared phrase sets out of order")
+	}
 	vocab.fixed = v
 	vocab.first = slices.Clone(v.First)
 	vocab.version++
@@ -172,23 +175,27 @@ func (s *PhraseSet) settle() error {
 		s.frozen = true
 		return nil
 	}
-	n := s.n
-	s.n = 0
+	// The phrases are added again, s.n left as it is: Len may be called
+	// while a first match settles s.
 	s.init()
 	s.Grow(s.grow)
-	for i := range n {
-		if err := s.Add(p.Phrases[i], int(p.id(i)), p.Inflect); err != nil {
+	s.grow = 0
+	for i := range s.n {
+		if err := s.add(p.Phrases[i], p.id(i), p.Inflect); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-// thaw gives s a copy of its prepared trie, to add to.
+// thaw gives s a copy of its prepared trie, to add to, with room for the
+// phrases Grow asked for beyond those in the trie.
 func (s *PhraseSet) thaw() {
 	s.frozen = false
-	s.nodes = slices.Grow(slices.Clone(s.nodes), s.grow)
-	s.kids = slices.Grow(slices.Clone(s.kids), s.grow)
+	more := max(s.grow-s.n, 0)
+	s.grow = 0
+	s.nodes = append(make([]PhraseNode, 0, len(s.nodes)+more), s.nodes...)
+	s.kids = append(make([]PhraseEdge, 0, len(s.kids)+more), s.kids...)
 	s.seps = slices.Clone(s.seps)
 	ends := make([][]SuffixEnd, len(s.ends))
 	for i, e := range s.ends {
@@ -240,8 +247,10 @@ func RecordPhraseSets(build func() error) (PreparedVocabulary, []PreparedPhrases
 	if !recording.CompareAndSwap(nil, r) {
 		return PreparedVocabulary{}, nil, fmt.Errorf("RecordPhraseSets is already running")
 	}
-	err := build()
-	recording.Store(nil)
+	err := func() error {
+		defer recording.Store(nil)
+		return build()
+	}()
 	if err != nil {
 		return PreparedVocabulary{}, nil, err
 	}
@@ -316,7 +325,8 @@ func isIota(ids []int32) bool {
 }
 
 // comparePrepared orders sets by their phrases, ids and inflections, item
-// by item, a set before those it is the start of.
+// by item, a set before those it is the start of. (follow compares
+// inflections with ==: inflectBits must tell apart any two that differ.)
 func comparePrepared(a, b *PreparedPhrases) int {
 	for i := range min(len(a.Phrases), len(b.Phrases)) {
 		if c := cmp.Compare(a.Phrases[i], b.Phrases[i]); c != 0 {

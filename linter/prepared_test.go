@@ -38,15 +38,17 @@ func usePrepared(t *testing.T) {
 	}
 	vocab.Lock()
 	saved := vocab.fixed
-	savedIDs, savedFirst, savedVersion := vocab.ids, vocab.first, vocab.version
+	savedIDs, savedFirst, savedSets := vocab.ids, vocab.first, preparedSets
 	vocab.fixed, vocab.ids, vocab.first = PreparedVocabulary{}, nil, nil
 	vocab.Unlock()
 	UsePreparedPhrases(v, sets)
 	t.Cleanup(func() {
 		vocab.Lock()
-		vocab.fixed, vocab.ids, vocab.first, vocab.version = saved, savedIDs, savedFirst, savedVersion+1
+		// A version no document has seen: ids cached meanwhile are stale.
+		vocab.fixed, vocab.ids, vocab.first = saved, savedIDs, savedFirst
+		vocab.version++
 		vocab.Unlock()
-		preparedSets = nil
+		preparedSets = savedSets
 	})
 }
 
@@ -113,27 +115,30 @@ func TestPreparedPhrases(t *testing.T) {
 			}
 			ps[a.id] = a.phrase
 		}
-		build := func() *PhraseSet {
+		build := func() (*PhraseSet, error) {
 			s := NewPhraseSet()
 			s.Grow(tc.grow)
 			for _, a := range tc.adds {
 				if err := s.Add(a.phrase, a.id, a.inf); err != nil {
-					t.Fatal(err)
+					return nil, err
 				}
 			}
-			return s
+			return s, nil
 		}
 		var own *PhraseSet
-		if _, _, err := RecordPhraseSets(func() error { own = build(); return nil }); err != nil {
+		if _, _, err := RecordPhraseSets(func() (err error) { own, err = build(); return err }); err != nil {
 			t.Fatal(err)
 		}
-		s := build()
+		s, err := build()
+		if err != nil {
+			t.Fatal(err)
+		}
 		got, want := matchesOf(s, ps, preparedText), matchesOf(own, ps, preparedText)
 		if len(want) == 0 || strings.Join(got, "|") != strings.Join(want, "|") {
 			t.Errorf("%s: matches %q, want %q (as built)", tc.name, got, want)
 		}
-		if s.frozen != tc.prepared || own.frozen {
-			t.Errorf("%s: prepared trie taken = %t, want %t", tc.name, s.frozen, tc.prepared)
+		if s.Prepared() != tc.prepared || own.Prepared() {
+			t.Errorf("%s: prepared trie taken = %t, want %t", tc.name, s.Prepared(), tc.prepared)
 		}
 		if s.Len() != len(tc.adds) {
 			t.Errorf("%s: Len = %d, want %d", tc.name, s.Len(), len(tc.adds))
@@ -142,33 +147,82 @@ func TestPreparedPhrases(t *testing.T) {
 }
 
 // TestPreparedPhrasesAddedTo checks that a set that took a prepared trie
-// copies it when added to after matching, and that the prepared set is
-// left as it was for the sets that take it later.
+// copies it when added to after matching, its index of a node with many
+// edges too, and that the prepared set is left as it was for the sets that
+// take it later.
 func TestPreparedPhrasesAddedTo(t *testing.T) {
 	usePrepared(t)
-	ps := append(slices.Clone(preparedPhrases[1]), "rust")
+	for _, tc := range []struct {
+		phrases     []string // a prepared set's
+		more        string   // added after the first match
+		before, add string   // what the text matches before, what more adds
+	}{
+		{preparedPhrases[1], "rust", "fast-paced=fast-paced|wear many hats=wear many hats", "rust=Rust"},
+		// "data" is followed by more words than a node scans, so its
+		// edges are indexed.
+		{preparedPhrases[0], "data z", "data lake=data lakes|data-driven=data-driven|data mesh=data mesh|" +
+			"c++=C++|c#=C#|team player=Team players|rock star=rock stars|ninja=ninjas|data a=Data a|data i=data i", "data z=data z"},
+	} {
+		ps := append(slices.Clone(tc.phrases), tc.more)
+		add := func(s *PhraseSet, n int) {
+			for i, p := range ps[:n] {
+				if err := s.Add(p, i, Inflect{Plural: true}); err != nil {
+					t.Fatal(err)
+				}
+			}
+		}
+		s := NewPhraseSet()
+		add(s, len(tc.phrases))
+		if got := strings.Join(matchesOf(s, ps, preparedText), "|"); got != tc.before {
+			t.Errorf("%s: before: matches %q, want %q", tc.more, got, tc.before)
+		}
+		if !s.Prepared() {
+			t.Fatalf("%s: the set did not take the prepared trie", tc.more)
+		}
+		add(s, len(ps))
+		if s.Prepared() {
+			t.Errorf("%s: the set still shares the prepared trie after an Add", tc.more)
+		}
+		var want []string
+		for _, m := range strings.Split(tc.before, "|") {
+			want = append(want, m)
+			if m == "data i=data i" || m == "wear many hats=wear many hats" {
+				want = append(want, tc.add) // in text order
+			}
+		}
+		if got := strings.Join(matchesOf(s, ps, preparedText), "|"); got != strings.Join(want, "|") {
+			t.Errorf("%s: after: matches %q, want %q", tc.more, got, want)
+		}
+		later := NewPhraseSet()
+		add(later, len(tc.phrases))
+		if got := strings.Join(matchesOf(later, ps, preparedText), "|"); got != tc.before || !later.Prepared() {
+			t.Errorf("%s: a later set: matches %q (prepared %t), want the prepared trie's %q", tc.more, got, later.Prepared(), tc.before)
+		}
+	}
+}
+
+// TestPreparedPhrasesLenWhileSettling checks that a set whose phrases
+// start a prepared set's, and so builds its own trie when first matched,
+// counts its phrases all the while, as another goroutine may ask (run
+// with -race).
+func TestPreparedPhrasesLenWhileSettling(t *testing.T) {
+	usePrepared(t)
+	ps := preparedPhrases[0][:5]
 	s := NewPhraseSet()
-	for i, p := range ps[:2] {
-		s.Add(p, i, Inflect{Plural: true})
+	for i, p := range ps {
+		if err := s.Add(p, i, Inflect{Plural: true}); err != nil {
+			t.Fatal(err)
+		}
 	}
-	if got := matchesOf(s, ps, preparedText); strings.Join(got, "|") != "fast-paced=fast-paced|wear many hats=wear many hats" {
-		t.Errorf("before: matches %q", got)
+	done := make(chan []string)
+	go func() { done <- matchesOf(s, ps, preparedText) }()
+	for range 1000 {
+		if n := s.Len(); n != len(ps) {
+			t.Fatalf("Len = %d while settling, want %d", n, len(ps))
+		}
 	}
-	if !s.frozen {
-		t.Fatal("the set did not take the prepared trie")
-	}
-	if err := s.Add("rust", 2, Inflect{Plural: true}); err != nil {
-		t.Fatal(err)
-	}
-	if got := matchesOf(s, ps, preparedText); strings.Join(got, "|") != "fast-paced=fast-paced|wear many hats=wear many hats|rust=Rust" {
-		t.Errorf("after: matches %q, want rust too", got)
-	}
-	later := NewPhraseSet()
-	for i, p := range ps[:2] {
-		later.Add(p, i, Inflect{Plural: true})
-	}
-	if got := matchesOf(later, ps, preparedText); len(got) != 2 || !later.frozen {
-		t.Errorf("a later set: matches %q (prepared %t), want the two phrases of the prepared trie", got, later.frozen)
+	if got := <-done; len(got) != 5 || s.Prepared() {
+		t.Errorf("matches %q (prepared %t), want 5 with a trie of its own", got, s.Prepared())
 	}
 }
 
@@ -177,8 +231,9 @@ func TestPreparedPhrasesAddedTo(t *testing.T) {
 func TestPreparedVocabulary(t *testing.T) {
 	words := []string{"a", "b", "data", "lake", "lakes", "c++", "über", ""}
 	v := NewPreparedVocabulary(words, []int32{2})
-	if len(v.Slots) < 2*len(words) || len(v.Slots)&(len(v.Slots)-1) != 0 {
-		t.Errorf("%d slots for %d words, want a power of two at least twice as many", len(v.Slots), len(words))
+	// A lookup stops at an empty slot: there must be one.
+	if len(v.Slots) <= len(words) || len(v.Slots)&(len(v.Slots)-1) != 0 {
+		t.Errorf("%d slots for %d words, want a power of two above that", len(v.Slots), len(words))
 	}
 	for i, w := range words {
 		if got := v.lookup(w); got != int32(i) {
@@ -190,7 +245,10 @@ func TestPreparedVocabulary(t *testing.T) {
 			t.Errorf("lookup(%q) = %d, want -1", w, got)
 		}
 	}
-	if !v.First[2] || v.First[0] {
-		t.Errorf("First = %v, want only 2", v.First)
+	for i, f := range v.First {
+		if f != (i == 2) {
+			t.Errorf("First = %v, want only 2", v.First)
+			break
+		}
 	}
 }
