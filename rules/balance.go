@@ -41,7 +41,7 @@ type stemList struct {
 }
 
 type stemNode struct {
-	head        int32 // the first edge out, -1: none
+	head        int32 // the newest edge out, -1: none
 	exact, stem bool  // a word ends here; a stem ends here
 }
 

@@ -16,7 +16,7 @@ import (
 	"github.com/hirelint/hirelint/linter"
 )
 
-var updatePrepared = flag.Bool("update", false, "rewrite prepared.go from rules.toml")
+var updatePrepared = flag.Bool("update", false, "rewrite the tables generated from rules.toml (prepared.go, literals_gen.go, builtin_gen.go, phrases_gen.go)")
 
 // TestPreparedTable checks that prepared.go lists every regular expression
 // of the built-in rule set with the literals computed from it, so that
@@ -152,6 +152,6 @@ func checkGenerated(t *testing.T, file, test string, src []byte) {
 		t.Fatal(err)
 	}
 	if !bytes.Equal(old, src) {
-		t.Errorf("%s is out of date with rules.toml: run go test ./rules -run %s -update", file, test)
+		t.Errorf("%s is out of date with rules.toml or the code that derives it: run go test ./rules -run %s -update", file, test)
 	}
 }

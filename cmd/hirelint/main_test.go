@@ -71,7 +71,7 @@ func TestGolden(t *testing.T) {
 					t.Fatalf("%v (run go test ./cmd/hirelint -run TestGolden -update)", err)
 				}
 				if !bytes.Equal(out.Bytes(), want) {
-					t.Errorf("output differs from %s (rerun with -update and review the diff) at %s", golden, linttest.FirstDiff(string(want), out.String()))
+					t.Errorf("output differs from %s (rerun with -update and review the diff):\n%s", golden, linttest.FirstDiff(string(want), out.String()))
 				}
 			})
 		}
