@@ -285,7 +285,7 @@ func RecordPhraseSets(build func() error) (PreparedVocabulary, []PreparedPhrases
 	for i, w := range words {
 		newID[w] = int32(i)
 	}
-	var out []PreparedPhrases
+	out := make([]PreparedPhrases, 0, len(sets))
 	var first []int32
 	for _, s := range sets {
 		p := PreparedPhrases{Phrases: s.log.phrases, IDs: s.log.ids, Inflect: s.log.infs[0]}
@@ -306,11 +306,12 @@ func RecordPhraseSets(build func() error) (PreparedVocabulary, []PreparedPhrases
 		}
 		p.Trie = PhraseTrie{Nodes: t.nodes, Edges: t.kids, Index: t.sorted, Seps: t.seps, Ends: t.ends,
 			FirstHas: f.has, FirstRank: f.rank, FirstNodes: f.nodes}
-		if !slices.ContainsFunc(out, func(q PreparedPhrases) bool { return comparePrepared(&p, &q) == 0 }) {
-			out = append(out, p)
-		}
+		out = append(out, p)
 	}
+	// Sets built from the same phrases (rules that share a list) are
+	// written once.
 	slices.SortFunc(out, func(a, b PreparedPhrases) int { return comparePrepared(&a, &b) })
+	out = slices.CompactFunc(out, func(a, b PreparedPhrases) bool { return comparePrepared(&a, &b) == 0 })
 	return NewPreparedVocabulary(words, first), out, nil
 }
 
@@ -325,8 +326,9 @@ func isIota(ids []int32) bool {
 }
 
 // comparePrepared orders sets by their phrases, ids and inflections, item
-// by item, a set before those it is the start of. (follow compares
-// inflections with ==: inflectBits must tell apart any two that differ.)
+// by item (a set's inflections are those of each of its phrases), a set
+// before those it is the start of. (follow compares inflections with ==:
+// inflectBits must tell apart any two that differ.)
 func comparePrepared(a, b *PreparedPhrases) int {
 	for i := range min(len(a.Phrases), len(b.Phrases)) {
 		if c := cmp.Compare(a.Phrases[i], b.Phrases[i]); c != 0 {
@@ -334,6 +336,9 @@ func comparePrepared(a, b *PreparedPhrases) int {
 		}
 		if c := cmp.Compare(a.id(i), b.id(i)); c != 0 {
 			return c
+		}
+		if i > 0 {
+			continue // the same inflections as at phrase 0
 		}
 		if c := cmp.Compare(inflectBits(a.Inflect), inflectBits(b.Inflect)); c != 0 {
 			return c

@@ -30,9 +30,9 @@ func (d *Document) Words() []Word {
 	return d.words
 }
 
-// Tokenize splits s into word tokens with offsets into s. It is the
-// tokenizer used for documents, exported so phrase lists are split the same
-// way.
+// Tokenize splits s into word tokens with offsets into s, as documents and
+// phrase lists are split, for callers that split text of their own the
+// same way.
 func Tokenize(s string) []Word { return appendTokens(nil, s, "", 0, 0) }
 
 func isWordRune(r rune) bool {

@@ -382,17 +382,7 @@ func TestRegisterClassReusesBuiltin(t *testing.T) {
 // alphabet small enough to hit every case: a shorter, a longer, a start
 // of the first part, equal.
 func TestCompareJoined(t *testing.T) {
-	var strs []string
-	var gen func(s string)
-	gen = func(s string) {
-		strs = append(strs, s)
-		if len(s) < 3 {
-			for _, c := range "ab(" {
-				gen(s + string(c))
-			}
-		}
-	}
-	gen("")
+	strs := asciiWords("ab(", 3)
 	for _, s := range strs {
 		for _, a := range strs {
 			for _, b := range strs {
