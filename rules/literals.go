@@ -243,6 +243,7 @@ type literalIndex struct {
 	// The ends of literal id are ends[off[id]:off[id+1]].
 	off  []int32
 	ends []int
+	lens []int // the literals' lengths, of the matcher that found them
 }
 
 // of returns the ends of literal id's occurrences.
@@ -296,6 +297,7 @@ func literals(d *linter.Document) *literalIndex {
 			hits = append(hits, literalHit{id, end})
 		})
 		idx := groupHits(hits, len(m.lens))
+		idx.lens = m.lens
 		*buf = hits
 		hitBuffers.Put(buf)
 		return idx
@@ -340,7 +342,7 @@ func (r regexpRule) mayMatch(d *linter.Document) bool {
 // matchIn reports whether re matches in Text[start:end] (within one
 // block), running it only when one of its literals occurs there.
 func (r regexpRule) matchIn(d *linter.Document, start, end int) bool {
-	if r.litIDs != nil && !d.FoldTraps() && !occursIn(literals(d), currentMatcher().lens, r.litIDs, start, end) {
+	if r.litIDs != nil && !d.FoldTraps() && !literals(d).occursIn(r.litIDs, start, end) {
 		return false
 	}
 	return r.MatchString(d.Text[start:end])
@@ -348,10 +350,10 @@ func (r regexpRule) matchIn(d *linter.Document, start, end int) bool {
 
 // occursIn reports whether one of the literals ids occurs (whole) within
 // Text[start:end].
-func occursIn(idx *literalIndex, lens []int, ids []int32, start, end int) bool {
+func (x *literalIndex) occursIn(ids []int32, start, end int) bool {
 	for _, id := range ids {
-		ends := idx.of(id)
-		i := sort.SearchInts(ends, start+lens[id])
+		ends := x.of(id)
+		i := sort.SearchInts(ends, start+x.lens[id])
 		if i < len(ends) && ends[i] <= end {
 			return true
 		}
@@ -455,13 +457,12 @@ func (r regexpRule) spans(d *linter.Document) []span {
 		return out
 	}
 	idx := literals(d)
-	lens := currentMatcher().lens
 	runs := runsOf(d)
 	var out []span
 	for _, id := range r.litIDs {
-		k := lens[id]
+		k := idx.lens[id]
 		for _, e := range idx.of(id) {
-			if w, ok := r.window(d, runs, e-k, e); ok && r.holdsAlso(idx, lens, w) {
+			if w, ok := r.window(d, runs, e-k, e); ok && r.holdsAlso(idx, w) {
 				out = append(out, w)
 			}
 		}
@@ -487,8 +488,8 @@ func (r regexpRule) spans(d *linter.Document) []span {
 
 // holdsAlso reports whether window w holds an occurrence of one of the
 // expression's second literals, as every window holding a match does.
-func (r regexpRule) holdsAlso(idx *literalIndex, lens []int, w span) bool {
-	return r.alsoIDs == nil || occursIn(idx, lens, r.alsoIDs, w.start, w.end)
+func (r regexpRule) holdsAlso(idx *literalIndex, w span) bool {
+	return r.alsoIDs == nil || idx.occursIn(r.alsoIDs, w.start, w.end)
 }
 
 // maxLen returns the most bytes a match can span in block bi of d, or -1;
