@@ -88,18 +88,9 @@ func init() { linter.DocMatcher = docMatcher }
 // literals occur, over the lines that hold them when its matches hold no
 // line break, else over the whole prose of the ad.
 func docMatcher(pattern string) (func(*linter.Document) bool, error) {
-	if recordExpr != nil {
-		recordExpr(linter.ProseExpr(pattern))
-	}
-	var r regexpRule
-	if i := preparedIndex(linter.ProseFlags, pattern); i >= 0 {
-		r = preparedRule(i)
-	} else {
-		re, err := linter.CompileProse(pattern)
-		if err != nil {
-			return nil, err
-		}
-		r = withPrefilter(re, linter.ProseExpr(pattern))
+	r, err := prefiltered(linter.ProseFlags, pattern, func(string) (*regexp.Regexp, error) { return linter.CompileProse(pattern) })
+	if err != nil {
+		return nil, err
 	}
 	for _, l := range r.lits {
 		if strings.Contains(l, "\n") {
@@ -651,16 +642,26 @@ func preparedRule(i int) regexpRule {
 	return regexpRule{shape: &p.shape, litIDs: p.litIDs, alsoIDs: p.alsoIDs, classes: p.classIDs, lazyRegexp: sharedLazy(i)}
 }
 
-// withPrefilter returns expr, compiled (re), with its prefilter. With re
-// nil, expr is looked up in the prepared table, or compiled when it is not
-// there.
-func withPrefilter(re *regexp.Regexp, expr string) regexpRule {
-	if re == nil {
-		if i := preparedIndex("", expr); i >= 0 {
-			return preparedRule(i)
-		}
-		re = regexp.MustCompile(expr)
+// prefiltered returns the expression flags+pattern with its prefilter:
+// its entry in the prepared table, or else the expression as compile
+// compiles it (compile's error is returned as it is).
+func prefiltered(flags, pattern string, compile func(expr string) (*regexp.Regexp, error)) (regexpRule, error) {
+	if recordExpr != nil {
+		recordExpr(flags + pattern)
 	}
+	if i := preparedIndex(flags, pattern); i >= 0 {
+		return preparedRule(i), nil
+	}
+	expr := flags + pattern
+	re, err := compile(expr)
+	if err != nil {
+		return regexpRule{}, err
+	}
+	return withPrefilter(re, expr), nil
+}
+
+// withPrefilter returns expr, compiled (re), with its prefilter.
+func withPrefilter(re *regexp.Regexp, expr string) regexpRule {
 	sh := shapeOf(expr)
 	r := regexpRule{shape: &sh}
 	if sh.lits != nil {

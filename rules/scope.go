@@ -106,32 +106,29 @@ func compileAll(key string, pats []string, caseSensitive ...bool) ([]regexpRule,
 	}
 	out := make([]regexpRule, 0, len(pats))
 	for i, p := range pats {
-		folded := foldApostrophes(p)
-		if recordExpr != nil {
-			recordExpr(flags + folded)
-		}
-		if i := preparedIndex(flags, folded); i >= 0 {
-			out = append(out, preparedRule(i))
-			continue
-		}
-		expr := flags + folded
-		if strings.TrimSpace(p) == "" {
-			return nil, linter.OptErr(key, fmt.Errorf("pattern %d is empty", i+1))
-		}
-		if err := linter.CheckRegexpSize(p); err != nil {
+		r, err := prefiltered(flags, foldApostrophes(p), func(expr string) (*regexp.Regexp, error) {
+			if strings.TrimSpace(p) == "" {
+				return nil, fmt.Errorf("pattern %d is empty", i+1)
+			}
+			if err := linter.CheckRegexpSize(p); err != nil {
+				return nil, err
+			}
+			re, err := regexp.Compile(expr)
+			if err != nil {
+				// Report the error without the flags prepended here.
+				msg := err.Error()
+				var se *syntax.Error
+				if errors.As(err, &se) {
+					msg = string(se.Code)
+				}
+				return nil, fmt.Errorf("bad regular expression %q: %s", p, msg)
+			}
+			return re, nil
+		})
+		if err != nil {
 			return nil, linter.OptErr(key, err)
 		}
-		re, err := regexp.Compile(expr)
-		if err != nil {
-			// Report the error without the flags prepended here.
-			msg := err.Error()
-			var se *syntax.Error
-			if errors.As(err, &se) {
-				msg = string(se.Code)
-			}
-			return nil, linter.OptErr(key, fmt.Errorf("bad regular expression %q: %s", p, msg))
-		}
-		out = append(out, withPrefilter(re, expr))
+		out = append(out, r)
 	}
 	return out, nil
 }

@@ -228,8 +228,8 @@ func TestLiteralsSpelledOut(t *testing.T) {
 // and wants the same matches.
 func TestSpansBuiltinExpressions(t *testing.T) {
 	docs := builtinDocs(t)
-	for _, p := range prepared {
-		re := withPrefilter(nil, p.expr)
+	for i, p := range prepared {
+		re := preparedRule(i)
 		for _, d := range docs {
 			if want, got := blockMatches(re, d), spanMatches(re, d); !reflect.DeepEqual(want, got) {
 				t.Errorf("%s over %s:\nblocks %v\nspans  %v", p.expr, d.Path, want, got)

@@ -115,7 +115,10 @@ func sortedKeys[V any](m map[string]V) []string {
 
 // yearsPattern is yearsExpr with a prefilter, so that it runs only near
 // "year" and "yr".
-var yearsPattern = sync.OnceValue(func() regexpRule { return withPrefilter(nil, yearsExpr) })
+var yearsPattern = sync.OnceValue(func() regexpRule {
+	r, _ := prefiltered("", yearsExpr, func(expr string) (*regexp.Regexp, error) { return regexp.MustCompile(expr), nil })
+	return r
+})
 
 type yearsMatch struct {
 	block int
