@@ -3,7 +3,10 @@ package rules
 import (
 	"sort"
 	"strings"
+	"sync"
 	"sync/atomic"
+
+	"github.com/hirelint/hirelint/linter"
 )
 
 // acMatcher finds which of a set of byte strings occur in a text, in one
@@ -41,6 +44,10 @@ type acMatcher struct {
 	// decides when to build it.
 	dense atomic.Pointer[denseAC]
 	scans atomic.Int32
+	// checks, once made, lists for each node what found visits there
+	// (see nodeChecks).
+	checksOnce sync.Once
+	checks     *nodeChecks
 }
 
 // A denseAC holds the next node of every node for every byte, as a table:
@@ -235,17 +242,23 @@ func (m *acMatcher) scan(text string, hit func(id int32, end int)) {
 		m.scanDense(d, text, hit)
 		return
 	}
+	m.startDense()
+	n := int32(0)
+	for i := 0; i < len(text); i++ {
+		n = m.step(n, text[i])
+		m.found(text, n, i+1, hit)
+	}
+}
+
+// startDense counts a text scanned with the sparse automaton, and builds
+// the dense table, on another goroutine, once denseFrom have been.
+func (m *acMatcher) startDense() {
 	if m.scans.Add(1) == denseFrom { // true once
 		go func() {
 			if d := newDenseAC(m); d != nil {
 				m.dense.Store(d)
 			}
 		}()
-	}
-	n := int32(0)
-	for i := 0; i < len(text); i++ {
-		n = m.step(n, text[i])
-		m.found(text, n, i+1, hit)
 	}
 }
 
@@ -273,5 +286,117 @@ func (m *acMatcher) scanDense(d *denseAC, text string, hit func(id int32, end in
 		if v&denseOut != 0 {
 			m.found(text, int32(n), i+1, hit)
 		}
+	}
+}
+
+// nodeChecks lists, for each node, the literals found visits there (its
+// own, then those down its output links), with what an occurrence must
+// pass, in one flat table: a document's occurrences are checked in a loop
+// over it instead of through a call per literal.
+type nodeChecks struct {
+	first []int32 // the checks of node n are list[first[n]:first[n+1]]
+	list  []litCheck
+}
+
+// A litCheck is what an occurrence of literal id must pass.
+type litCheck struct {
+	rest  string // see acMatcher.rest
+	orig  string // see acMatcher.orig
+	id    int32
+	len   int32 // the literal's length in bytes
+	start bool  // it must start a word
+	end   bool  // it must end a word
+}
+
+func (m *acMatcher) nodeChecks() *nodeChecks {
+	m.checksOnce.Do(func() {
+		nodes := len(m.first) - 1
+		c := &nodeChecks{first: make([]int32, nodes+1)}
+		for n := 0; n < nodes; n++ {
+			c.first[n] = int32(len(c.list))
+			for e := int32(n); e != 0; e = m.outLink[e] {
+				for _, id := range m.outs[m.outFirst[e]:m.outFirst[e+1]] {
+					c.list = append(c.list, litCheck{rest: m.rest[id], orig: m.orig[id], id: id,
+						len: int32(m.lens[id]), start: m.wordStart[id], end: m.wordEnd[id]})
+				}
+			}
+		}
+		c.first[nodes] = int32(len(c.list))
+		m.checks = c
+	})
+	return m.checks
+}
+
+// occurrences appends to hits the occurrences in lower (the lower-cased
+// text) of every literal that lie inside one of blocks and pass the
+// literal's checks (whole words, case in text), in the order scan finds
+// them.
+func (m *acMatcher) occurrences(text, lower string, blocks []linter.Block, hits []literalHit) []literalHit {
+	st := occurrenceScan{checks: m.nodeChecks(), text: text, lower: lower, blocks: blocks, hits: hits}
+	if d := m.dense.Load(); d != nil {
+		n, nc := 0, d.nc
+		for i := 0; i < len(lower); i++ {
+			v := d.next[n*nc+int(d.class[lower[i]])]
+			n = int(v &^ denseOut)
+			if v&denseOut != 0 {
+				st.at(int32(n), i+1)
+			}
+		}
+		return st.hits
+	}
+	m.startDense()
+	n := int32(0)
+	for i := 0; i < len(lower); i++ {
+		n = m.step(n, lower[i])
+		if st.checks.first[n] < st.checks.first[n+1] {
+			st.at(n, i+1)
+		}
+	}
+	return st.hits
+}
+
+// occurrenceScan is the state of occurrences.
+type occurrenceScan struct {
+	checks      *nodeChecks
+	text, lower string
+	blocks      []linter.Block
+	bi          int // the block of the last occurrence kept
+	hits        []literalHit
+}
+
+// at checks the literals found at node n with the scan at offset i.
+func (st *occurrenceScan) at(n int32, i int) {
+	lower := st.lower
+	for k := st.checks.first[n]; k < st.checks.first[n+1]; k++ {
+		c := &st.checks.list[k]
+		end := i
+		if c.rest != "" {
+			if !strings.HasPrefix(lower[i:], c.rest) {
+				continue
+			}
+			end += len(c.rest)
+		}
+		start := end - int(c.len)
+		if c.start && start > 0 && isWordByte(lower[start-1]) ||
+			c.end && end < len(lower) && isWordByte(lower[end]) {
+			continue // inside a word, where the expression cannot have it
+		}
+		if c.orig != "" && st.text[start:end] != c.orig {
+			continue // not in the case the expression asks for
+		}
+		// Ends come nearly in order (see acMatcher.rest): the first block
+		// that ends after this one is near the last.
+		at, bi, blocks := end-1, st.bi, st.blocks
+		for bi > 0 && blocks[bi-1].End > at {
+			bi--
+		}
+		for bi < len(blocks) && blocks[bi].End <= at {
+			bi++
+		}
+		st.bi = bi
+		if bi >= len(blocks) || blocks[bi].Start > start {
+			continue // not inside one block
+		}
+		st.hits = append(st.hits, literalHit{c.id, end})
 	}
 }

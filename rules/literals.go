@@ -259,40 +259,18 @@ var hitBuffers = sync.Pool{New: func() any { return new([]literalHit) }}
 // matcher).
 func literals(d *linter.Document) *literalIndex {
 	m := currentMatcher()
-	return d.Memo(m, func() any {
-		buf := hitBuffers.Get().(*[]literalHit)
-		hits := (*buf)[:0]
-		lower := d.LowerText()
-		bi := 0
-		m.scan(lower, func(id int32, end int) {
-			// Ends come nearly in order (see acMatcher.rest): the
-			// first block that ends after this one is near the last.
-			at := end - 1
-			for bi > 0 && d.Blocks[bi-1].End > at {
-				bi--
-			}
-			for bi < len(d.Blocks) && d.Blocks[bi].End <= at {
-				bi++
-			}
-			start := end - m.lens[id]
-			if bi >= len(d.Blocks) || d.Blocks[bi].Start > start {
-				return // not inside one block
-			}
-			if m.wordStart[id] && start > 0 && isWordByte(lower[start-1]) ||
-				m.wordEnd[id] && end < len(lower) && isWordByte(lower[end]) {
-				return // inside a word, where the expression cannot have it
-			}
-			if o := m.orig[id]; o != "" && d.Text[start:end] != o {
-				return // not in the case the expression asks for
-			}
-			hits = append(hits, literalHit{id, end})
-		})
-		idx := groupHits(hits, len(m.lens))
-		idx.lens = m.lens
-		*buf = hits
-		hitBuffers.Put(buf)
-		return idx
-	}).(*literalIndex)
+	return d.Memo(m, func() any { return newLiteralIndex(m, d) }).(*literalIndex)
+}
+
+// newLiteralIndex returns the literal index of d with matcher m.
+func newLiteralIndex(m *acMatcher, d *linter.Document) *literalIndex {
+	buf := hitBuffers.Get().(*[]literalHit)
+	hits := m.occurrences(d.Text, d.LowerText(), d.Blocks, (*buf)[:0])
+	idx := groupHits(hits, len(m.lens))
+	idx.lens = m.lens
+	*buf = hits
+	hitBuffers.Put(buf)
+	return idx
 }
 
 // groupHits groups hits, in the order found, by literal (a counting sort:
