@@ -106,7 +106,7 @@ func phraseSet(key string, phrases []string, inf linter.Inflect) (*linter.Phrase
 func (r *metricRule) Check(p *linter.Pass) {
 	d := p.Doc
 	o := r.opts
-	words := countWords(d.Words())
+	words := countWords(d)
 	switch o.Metric {
 	case "words":
 		r.report(p, float64(words), nil)
@@ -121,7 +121,9 @@ func (r *metricRule) Check(p *linter.Pass) {
 				}
 				wi++
 			}
-			if !r.ctx.cancels(d, s.Start, s.End) {
+			// The context is looked at only for a sentence that would be
+			// reported: most are within bounds.
+			if r.violated(p, float64(n)) && !r.ctx.cancels(d, s.Start, s.End) {
 				r.report(p, float64(n), &s)
 			}
 		}
@@ -163,6 +165,12 @@ func (r *metricRule) Check(p *linter.Pass) {
 	}
 }
 
+// violated reports whether v leaves the rule's bounds.
+func (r *metricRule) violated(p *linter.Pass, v float64) bool {
+	_, bad := severityFor(v, r.opts.Min, r.opts.Max, r.opts.Bands, p.Rule.Severity)
+	return bad
+}
+
 func (r *metricRule) report(p *linter.Pass, v float64, s *linter.Sentence) {
 	sev, bad := severityFor(v, r.opts.Min, r.opts.Max, r.opts.Bands, p.Rule.Severity)
 	if !bad {
@@ -179,17 +187,32 @@ func (r *metricRule) report(p *linter.Pass, v float64, s *linter.Sentence) {
 
 // isCountedWord leaves out tokens that are only digits ("2024", "5").
 func isCountedWord(w string) bool {
-	return strings.IndexFunc(w, unicode.IsLetter) >= 0
-}
-
-func countWords(ws []linter.Word) int {
-	n := 0
-	for _, w := range ws {
-		if isCountedWord(w.Norm) {
-			n++
+	for i := 0; i < len(w); i++ {
+		switch c := w[i]; {
+		case 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z':
+			return true
+		case c >= utf8.RuneSelf:
+			return strings.IndexFunc(w[i:], unicode.IsLetter) >= 0
 		}
 	}
-	return n
+	return false
+}
+
+// countedWordsKey is the memo key of the number of counted words of a
+// document, which every metric rule asks for.
+type countedWordsKey struct{}
+
+// countWords returns the number of counted words of d, computed once.
+func countWords(d *linter.Document) int {
+	return d.Memo(countedWordsKey{}, func() any {
+		n := 0
+		for _, w := range d.Words() {
+			if isCountedWord(w.Norm) {
+				n++
+			}
+		}
+		return n
+	}).(int)
 }
 
 // FleschReadingEase computes 206.835 - 1.015 (words/sentences) - 84.6

@@ -149,9 +149,11 @@ func (b Band) violated(v float64) bool {
 // (none) when only the primary range [min, max] is violated, a band's when
 // that is more severe, and ok=false when nothing is violated.
 func severityFor(v float64, min, max *float64, bands []Band, own linter.Severity) (linter.Severity, bool) {
-	primary := Band{Min: min, Max: max, Severity: own}
 	best, ok := linter.SeverityNone, false
-	for _, b := range append([]Band{primary}, bands...) {
+	if primary := (Band{Min: min, Max: max, Severity: own}); primary.violated(v) && own > best {
+		best, ok = own, true
+	}
+	for _, b := range bands {
 		if b.violated(v) && b.Severity > best {
 			best, ok = b.Severity, true
 		}
