@@ -2,6 +2,7 @@ package linter
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -352,4 +353,31 @@ func TestPhraseSetsBuiltWhileMatching(t *testing.T) {
 		}
 	}
 	wg.Wait()
+}
+
+// TestPhraseLongestWhile checks that LongestWhile gives the matches Longest
+// does, in order, and stops at the first for which fn returns false.
+func TestPhraseLongestWhile(t *testing.T) {
+	s := NewPhraseSet()
+	for i, ph := range []string{"data", "platform", "pager"} {
+		if err := s.Add(ph, i, Inflect{Plural: true}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	d := Parse("x", []byte("A data platform, pagers and more data."), PlainText)
+	var all []int
+	s.Longest(d, func(m PhraseMatch) { all = append(all, m.ID) })
+	if want := []int{0, 1, 2, 0}; !slices.Equal(all, want) {
+		t.Fatalf("Longest: %v, want %v", all, want)
+	}
+	for stop := range all {
+		var got []int
+		s.LongestWhile(d, func(m PhraseMatch) bool {
+			got = append(got, m.ID)
+			return len(got) <= stop
+		})
+		if want := all[:stop+1]; !slices.Equal(got, want) {
+			t.Errorf("stopping at match %d: got %v, want %v", stop, got, want)
+		}
+	}
 }

@@ -385,6 +385,12 @@ func (s *PhraseSet) insert(wids []int32, ws []Word, id int32, suffix string) {
 // A hyphen between two words of the text matches both a hyphen and a space
 // in a phrase, so both branches of the trie are followed.
 func (s *PhraseSet) Longest(d *Document, fn func(PhraseMatch)) {
+	s.LongestWhile(d, func(m PhraseMatch) bool { fn(m); return true })
+}
+
+// LongestWhile is Longest, stopping as soon as fn returns false: for a
+// caller that needs one match of a kind, not all of them.
+func (s *PhraseSet) LongestWhile(d *Document, fn func(PhraseMatch) bool) {
 	if !s.indexed.Load() {
 		s.indexFirsts()
 	}
@@ -442,8 +448,8 @@ func (s *PhraseSet) Longest(d *Document, fn func(PhraseMatch)) {
 			}
 			frontier, next = next, frontier
 		}
-		if best.ID >= 0 {
-			fn(best)
+		if best.ID >= 0 && !fn(best) {
+			return
 		}
 	}
 }

@@ -99,10 +99,9 @@ func (r *requireRule) satisfied(d *linter.Document) bool {
 	}
 	found := false
 	words := d.Words()
-	r.set.Longest(d, func(m linter.PhraseMatch) {
-		if !found && r.counts(d, words[m.Start].Block, words[m.Start].Start, words[m.End-1].End+m.Suffix) {
-			found = true
-		}
+	r.set.LongestWhile(d, func(m linter.PhraseMatch) bool {
+		found = r.counts(d, words[m.Start].Block, words[m.Start].Start, words[m.End-1].End+m.Suffix)
+		return !found
 	})
 	if found {
 		return true
