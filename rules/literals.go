@@ -939,15 +939,16 @@ func usefulLiterals(lits []string) bool {
 }
 
 // betterLiterals reports whether a is a better prefilter than b: usable,
-// then with longer literals, then with fewer.
-func betterLiterals(a, b []string) bool {
+// then with longer literals, then expected to occur less often (costA and
+// costB, see litCost).
+func betterLiterals(a, b []string, costA, costB float64) bool {
 	if ua, ub := usefulLiterals(a), usefulLiterals(b); ua != ub {
 		return ua
 	}
 	if ma, mb := minLen(a), minLen(b); ma != mb {
 		return ma > mb
 	}
-	return len(a) < len(b)
+	return costA < costB
 }
 
 func minLen(ls []string) int {
@@ -958,6 +959,83 @@ func minLen(ls []string) int {
 		}
 	}
 	return m
+}
+
+// litCost estimates how often one of ls occurs in an ad, per byte of
+// text, to choose between sets of literals of the same length: "$" is a
+// better literal than "-" or "to", and "DOE" in capitals than "the".
+// Strings of up to three characters are estimated from the frequencies of
+// their characters, and most of their occurrences are inside longer
+// words. A longer one is taken to be about as common as a common word,
+// less so for each capital it must have: letter frequencies say little
+// about words ("experience" is frequent in ads), so among long literals
+// the fewer the better.
+func litCost(ls []reqLit) float64 {
+	sum := 0.0
+	for _, l := range ls {
+		s := l.s
+		if l.orig != "" {
+			s = l.orig
+		}
+		p := 1.0
+		if utf8.RuneCountInString(s) > 3 {
+			p = wordFreq
+			for _, r := range s {
+				if 'A' <= r && r <= 'Z' {
+					p /= 10
+				}
+			}
+		} else {
+			for _, r := range s {
+				p *= runeFreq(r)
+			}
+			if l.wordStart {
+				p /= 2
+			}
+			if l.wordEnd {
+				p /= 2
+			}
+		}
+		sum += p
+	}
+	return sum
+}
+
+// wordFreq is litCost's share of the text for a literal of more than three
+// characters.
+const wordFreq = 2e-4
+
+// runeFreq is a rough share of the characters of English prose that are
+// r: letters by their usual frequencies, capitals one time in ten, then
+// spaces, common punctuation, digits, and the rest.
+func runeFreq(r rune) float64 {
+	switch {
+	case 'a' <= r && r <= 'z':
+		return letterFreq[r-'a']
+	case 'A' <= r && r <= 'Z':
+		return letterFreq[r-'A'] / 10
+	case r == ' ':
+		return 0.16
+	case r == ',' || r == '.':
+		return 0.01
+	case '0' <= r && r <= '9':
+		return 0.005
+	case r == '-' || r == '\n':
+		return 0.004
+	case r < utf8.RuneSelf:
+		return 0.001
+	}
+	return 0.0005
+}
+
+// letterFreq holds the frequencies of the letters a to z in English text
+// (their shares of all letters, scaled to letters being four characters in
+// five).
+var letterFreq = [26]float64{
+	0.8 * 0.082, 0.8 * 0.015, 0.8 * 0.028, 0.8 * 0.043, 0.8 * 0.127, 0.8 * 0.022, 0.8 * 0.020,
+	0.8 * 0.061, 0.8 * 0.070, 0.8 * 0.0015, 0.8 * 0.0077, 0.8 * 0.040, 0.8 * 0.024, 0.8 * 0.067,
+	0.8 * 0.075, 0.8 * 0.019, 0.8 * 0.00095, 0.8 * 0.060, 0.8 * 0.063, 0.8 * 0.091, 0.8 * 0.028,
+	0.8 * 0.0098, 0.8 * 0.024, 0.8 * 0.0015, 0.8 * 0.020, 0.8 * 0.00074,
 }
 
 // A reqLit is a literal that every match of an expression holds, and
@@ -1034,6 +1112,7 @@ type litCandidate struct {
 	ls   []reqLit
 	strs []string // litStrings(ls)
 	k, e int
+	cost float64 // litCost of the literals as the concatenation's
 }
 
 // concatCandidates returns the literal sets of a concatenation of subs,
@@ -1044,7 +1123,7 @@ func concatCandidates(subs []*syntax.Regexp) []litCandidate {
 	var out []litCandidate
 	for i, s := range subs {
 		if ls, ok := requiredLiterals(s); ok {
-			out = append(out, litCandidate{ls, litStrings(ls), i, i + 1})
+			out = append(out, litCandidate{ls: ls, strs: litStrings(ls), k: i, e: i + 1})
 		}
 		if allEmpty(subs[i : i+1]) {
 			continue // runs start and end with text, so \b next to them is seen
@@ -1060,13 +1139,16 @@ func concatCandidates(subs []*syntax.Regexp) []litCandidate {
 			}
 			if j > i && !allEmpty(subs[j:j+1]) && !slices.Contains(set.set, "") {
 				ls := exactLits(set)
-				out = append(out, litCandidate{ls, litStrings(ls), i, j + 1})
+				out = append(out, litCandidate{ls: ls, strs: litStrings(ls), k: i, e: j + 1})
 			}
 		}
 	}
+	for i := range out {
+		out[i].cost = litCost(out[i].finish(subs))
+	}
 	// Stable, and first among equals as the candidates were found.
 	sort.SliceStable(out, func(a, b int) bool {
-		return betterLiterals(out[a].strs, out[b].strs)
+		return betterLiterals(out[a].strs, out[b].strs, out[a].cost, out[b].cost)
 	})
 	return out
 }

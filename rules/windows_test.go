@@ -223,6 +223,26 @@ func TestLiteralsSpelledOut(t *testing.T) {
 	}
 }
 
+// TestLiteralsByFrequency checks that, among literal sets whose shortest
+// literals are as long, the one expected to occur less often is chosen.
+func TestLiteralsByFrequency(t *testing.T) {
+	for _, tc := range []struct {
+		expr string
+		want string
+	}{
+		// Currency symbols are rarer than dashes and "to".
+		{`(?i)\d+\s*(?:-|to)\s*[$£€]\d+`, "[$ £ €]"},
+		// "DOE" in capitals is rarer than "the".
+		{`(?-i:\bthe\s+DOE\b)`, "[\xff\xfeDOE\xff]"},
+		// Between long literals, fewer is better.
+		{`(?i)\b(?:skill|level|ability)\s+(?:based|depend)\b`, "[\xffbased\xff \xffdepend\xff]"},
+	} {
+		if got := fmt.Sprint(shapeOf(tc.expr).lits); got != tc.want {
+			t.Errorf("%s: literals %q, want %q", tc.expr, got, tc.want)
+		}
+	}
+}
+
 // TestSpansBuiltinExpressions runs every expression of the built-in rules
 // over the example and fixture ads, searching windows and whole blocks,
 // and wants the same matches.
