@@ -108,7 +108,7 @@ func newStemList(key string, ws []string) (stemList, error) {
 	return l, nil
 }
 
-func (l stemList) match(w string) bool {
+func (l *stemList) match(w string) bool {
 	n := int32(0)
 	for i := 0; i < len(w); i++ {
 		if i == 0 {
