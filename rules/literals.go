@@ -111,7 +111,7 @@ func docMatcher(pattern string) (func(*linter.Document) bool, error) {
 // and holds one of the expression's literals, so only the lines with
 // occurrences are searched; in (?m) mode ^, $ and \b see a line's edges in
 // the line alone as they see them in the whole text.
-func (r regexpRule) matchLines(d *linter.Document) bool {
+func (r *regexpRule) matchLines(d *linter.Document) bool {
 	if r.litIDs == nil || d.FoldTraps() {
 		return r.MatchString(d.Text)
 	}
@@ -295,7 +295,7 @@ func groupHits(hits []literalHit, n int) *literalIndex {
 }
 
 // mayMatch reports whether re can match somewhere in d.
-func (r regexpRule) mayMatch(d *linter.Document) bool {
+func (r *regexpRule) mayMatch(d *linter.Document) bool {
 	if r.litIDs == nil || d.FoldTraps() {
 		return true
 	}
@@ -310,7 +310,7 @@ func (r regexpRule) mayMatch(d *linter.Document) bool {
 
 // matchIn reports whether re matches in Text[start:end] (within one
 // block), running it only when one of its literals occurs there.
-func (r regexpRule) matchIn(d *linter.Document, start, end int) bool {
+func (r *regexpRule) matchIn(d *linter.Document, start, end int) bool {
 	if r.litIDs != nil && !d.FoldTraps() && !literals(d).occursIn(r.litIDs, start, end) {
 		return false
 	}
@@ -341,7 +341,7 @@ type span struct {
 
 // find returns the matches of re in span sp of d, as offsets in text,
 // which starts at base in d.Text; with submatch positions when sub.
-func (r regexpRule) find(d *linter.Document, sp span, sub bool) (base int, text string, ms [][]int) {
+func (r *regexpRule) find(d *linter.Document, sp span, sub bool) (base int, text string, ms [][]int) {
 	all := r.Regexp().FindAllStringIndex
 	if sub {
 		all = r.Regexp().FindAllStringSubmatchIndex
@@ -369,7 +369,7 @@ func lineMatches(d *linter.Document, sp span, all func(string, int) [][]int) (ba
 }
 
 // matches reports whether re matches in span sp of d.
-func (r regexpRule) matches(d *linter.Document, sp span) bool {
+func (r *regexpRule) matches(d *linter.Document, sp span) bool {
 	text := d.Text[sp.start:sp.end]
 	m := r.Regexp().FindStringIndex(text)
 	if m != nil && sp.atLooseEdge(text, [][]int{m}) {
@@ -414,7 +414,7 @@ func lineWide(d *linter.Document, sp span) span {
 // windows around the occurrences are searched (see window). Without
 // literals, the spans are every block (or, for an expression anchored at
 // line starts, the start of every line).
-func (r regexpRule) spans(d *linter.Document) []span {
+func (r *regexpRule) spans(d *linter.Document) []span {
 	if r.lineStart && r.litIDs == nil && !d.FoldTraps() {
 		return r.lineSpans(d)
 	}
@@ -457,13 +457,13 @@ func (r regexpRule) spans(d *linter.Document) []span {
 
 // holdsAlso reports whether window w holds an occurrence of one of the
 // expression's second literals, as every window holding a match does.
-func (r regexpRule) holdsAlso(idx *literalIndex, w span) bool {
+func (r *regexpRule) holdsAlso(idx *literalIndex, w span) bool {
 	return r.alsoIDs == nil || idx.occursIn(r.alsoIDs, w.start, w.end)
 }
 
 // maxLen returns the most bytes a match can span in block bi of d, or -1;
 // runs is runsOf(d), looked up once by the caller for all its windows.
-func (r regexpRule) maxLen(d *linter.Document, runs *docRuns, bi int) int {
+func (r *regexpRule) maxLen(d *linter.Document, runs *docRuns, bi int) int {
 	if r.fixed < 0 {
 		return -1
 	}
@@ -479,7 +479,7 @@ func (r regexpRule) maxLen(d *linter.Document, runs *docRuns, bi int) int {
 
 // sideLen returns the most bytes side sb of a match can span in block bi
 // of d (runs as for maxLen).
-func (r regexpRule) sideLen(d *linter.Document, runs *docRuns, bi int, sb *sideBound) int {
+func (r *regexpRule) sideLen(d *linter.Document, runs *docRuns, bi int, sb *sideBound) int {
 	n := sb.fixed
 	if runs.ascii[bi] {
 		n = sb.chars
@@ -494,7 +494,7 @@ func (r regexpRule) sideLen(d *linter.Document, runs *docRuns, bi int, sb *sideB
 
 // lineSpans returns the spans of an expression whose matches start at the
 // start of a line: a window of its longest match after each line start.
-func (r regexpRule) lineSpans(d *linter.Document) []span {
+func (r *regexpRule) lineSpans(d *linter.Document) []span {
 	var out []span
 	runs := runsOf(d)
 	for bi, b := range d.Blocks {
@@ -534,7 +534,7 @@ func (r regexpRule) lineSpans(d *linter.Document) []span {
 
 // window returns the span to search for matches holding Text[start:end],
 // an occurrence of one of the expression's literals (runs as for maxLen).
-func (r regexpRule) window(d *linter.Document, runs *docRuns, start, end int) (span, bool) {
+func (r *regexpRule) window(d *linter.Document, runs *docRuns, start, end int) (span, bool) {
 	bs := d.Blocks
 	bi := sort.Search(len(bs), func(i int) bool { return bs[i].End >= end })
 	b := bs[bi]
