@@ -381,3 +381,31 @@ func TestPhraseLongestWhile(t *testing.T) {
 		}
 	}
 }
+
+// TestAbbrevBefore checks the abbreviations a stop does not end a sentence
+// after, in any case, and single-letter initials, against the definition
+// (the word before the stop, lower-cased, is an abbreviation or one byte
+// long).
+func TestAbbrevBefore(t *testing.T) {
+	want := func(s string) bool {
+		j := strings.LastIndexAny(s, " \n(") + 1
+		w := strings.ToLower(s[j:])
+		return slices.Contains(abbrevs, w) || len(w) == 1
+	}
+	for _, s := range []string{
+		"see e.g", "See E.G", "i.e", "İ.e", "(etc", "x\nno", "No", "vs", "VS", "Ltd", "ltdx", "inc", "İnc",
+		"J", "j", "é", "K", "K", "ab", "", "word (approx", "mrs", "MRs", "dr", "drs", "e.g.", "eg",
+	} {
+		if got := isAbbrevBefore(s); got != want(s) {
+			t.Errorf("isAbbrevBefore(%q) = %v, want %v", s, got, want(s))
+		}
+	}
+	d := Parse("x", []byte("Use tools, e.g. Python. Ask Dr. Smith. Ltd. firms. Call J. Smith. We ship!"), PlainText)
+	var got []string
+	for _, s := range d.Sentences() {
+		got = append(got, d.Text[s.Start:s.End])
+	}
+	if want := []string{"Use tools, e.g. Python.", "Ask Dr. Smith.", "Ltd. firms.", "Call J. Smith.", "We ship!"}; !slices.Equal(got, want) {
+		t.Errorf("sentences %q, want %q", got, want)
+	}
+}

@@ -159,11 +159,14 @@ func (d *Document) splitSentences() []Sentence {
 		start := 0
 		for i := 0; i < len(t); i++ {
 			c := t[i]
+			if c != '.' && c != '!' && c != '?' {
+				continue
+			}
 			// A stop ends a sentence before white space, or glued to a
 			// capital after a lower-case word ("levels.Stay", as scraped
 			// text often has).
 			glued := c == '.' && i > 0 && i+1 < len(t) && t[i-1] >= 'a' && t[i-1] <= 'z' && t[i+1] >= 'A' && t[i+1] <= 'Z'
-			if (c == '.' || c == '!' || c == '?') && (i+1 == len(t) || t[i+1] == ' ' || t[i+1] == '\n' || glued) {
+			if i+1 == len(t) || t[i+1] == ' ' || t[i+1] == '\n' || glued {
 				// Skip common abbreviations ("e.g. ", "i.e. ", "etc. ").
 				if c == '.' && isAbbrevBefore(t[:i]) {
 					continue
@@ -194,11 +197,35 @@ func isAbbrevBefore(t string) bool {
 	for j > 0 && t[j-1] != ' ' && t[j-1] != '\n' && t[j-1] != '(' {
 		j--
 	}
-	w := strings.ToLower(t[j:])
+	w := t[j:]
 	for _, a := range abbrevs {
-		if w == a {
+		if lowerEquals(w, a) {
 			return true
 		}
 	}
-	return len(w) == 1 // an initial: "J. Smith"
+	// An initial: "J. Smith".
+	return utf8.RuneCountInString(w) == 1 && len(strings.ToLower(w)) == 1
+}
+
+// lowerEquals reports whether w lower-cased is a, a lower-case ASCII word,
+// without making the lower-case copy when w is ASCII.
+func lowerEquals(w, a string) bool {
+	for i := 0; i < len(w); i++ {
+		if w[i] >= utf8.RuneSelf {
+			return strings.ToLower(w) == a // "İ" lower-cases to "i"
+		}
+	}
+	if len(w) != len(a) {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != a[i] {
+			return false
+		}
+	}
+	return true
 }
