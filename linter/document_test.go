@@ -365,15 +365,20 @@ func TestPhraseLongestWhile(t *testing.T) {
 		}
 	}
 	d := Parse("x", []byte("A data platform, pagers and more data."), PlainText)
-	var all []int
-	s.Longest(d, func(m PhraseMatch) { all = append(all, m.ID) })
-	if want := []int{0, 1, 2, 0}; !slices.Equal(all, want) {
-		t.Fatalf("Longest: %v, want %v", all, want)
+	var all []PhraseMatch
+	s.Longest(d, func(m PhraseMatch) { all = append(all, m) })
+	var ids, texts []string
+	for _, m := range all {
+		start, end := m.Span(d)
+		ids, texts = append(ids, fmt.Sprint(m.ID)), append(texts, d.Text[start:end])
+	}
+	if got, want := strings.Join(ids, " ")+" | "+strings.Join(texts, ","), "0 1 2 0 | data,platform,pagers,data"; got != want {
+		t.Fatalf("Longest: %s, want %s", got, want)
 	}
 	for stop := range all {
-		var got []int
+		var got []PhraseMatch
 		s.LongestWhile(d, func(m PhraseMatch) bool {
-			got = append(got, m.ID)
+			got = append(got, m)
 			return len(got) <= stop
 		})
 		if want := all[:stop+1]; !slices.Equal(got, want) {
@@ -383,9 +388,10 @@ func TestPhraseLongestWhile(t *testing.T) {
 }
 
 // TestAbbrevBefore checks the abbreviations a stop does not end a sentence
-// after, in any case, and single-letter initials, against the definition
-// (the word before the stop, lower-cased, is an abbreviation or one byte
-// long).
+// after, in any case, and initials, against the definition the sentence
+// split has always used: the word before the stop, lower-cased, is an
+// abbreviation or one byte long (which lower-casing can make it: "İ" and
+// the Kelvin sign become ASCII letters).
 func TestAbbrevBefore(t *testing.T) {
 	want := func(s string) bool {
 		j := strings.LastIndexAny(s, " \n(") + 1
@@ -394,7 +400,8 @@ func TestAbbrevBefore(t *testing.T) {
 	}
 	for _, s := range []string{
 		"see e.g", "See E.G", "i.e", "İ.e", "(etc", "x\nno", "No", "vs", "VS", "Ltd", "ltdx", "inc", "İnc",
-		"J", "j", "é", "K", "K", "ab", "", "word (approx", "mrs", "MRs", "dr", "drs", "e.g.", "eg",
+		"J", "j", "é", "K", "\u212A", "x \u212A", "İ", "\x80", "1", "ab", "", "word (approx", "mrs", "MRs", "dr",
+		"drs", "e.g.", "eg",
 	} {
 		if got := isAbbrevBefore(s); got != want(s) {
 			t.Errorf("isAbbrevBefore(%q) = %v, want %v", s, got, want(s))

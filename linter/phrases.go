@@ -383,12 +383,14 @@ func (s *PhraseSet) insert(wids []int32, ws []Word, id int32, suffix string) {
 // Longest calls fn with the longest phrase match starting at each word of
 // d, in order; matches may overlap. Matches never cross a block boundary.
 // A hyphen between two words of the text matches both a hyphen and a space
-// in a phrase, so both branches of the trie are followed.
+// in a phrase, so both branches of the trie are followed. LongestWhile
+// stops early.
 func (s *PhraseSet) Longest(d *Document, fn func(PhraseMatch)) {
 	s.LongestWhile(d, func(m PhraseMatch) bool { fn(m); return true })
 }
 
-// LongestWhile is Longest, stopping as soon as fn returns false: for a
+// LongestWhile calls fn with the matches Longest would, in the same order,
+// until fn returns false; fn is not called again after that. It serves a
 // caller that needs one match of a kind, not all of them.
 func (s *PhraseSet) LongestWhile(d *Document, fn func(PhraseMatch) bool) {
 	if !s.indexed.Load() {

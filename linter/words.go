@@ -1,6 +1,7 @@
 package linter
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -198,26 +199,35 @@ func isAbbrevBefore(t string) bool {
 		j--
 	}
 	w := t[j:]
+	if !asciiOnly(w) {
+		// Lower-casing may change the length ("İ" becomes "i").
+		w = strings.ToLower(w)
+		return slices.Contains(abbrevs, w) || len(w) == 1
+	}
+	if len(w) == 1 {
+		return true // an initial: "J. Smith"
+	}
 	for _, a := range abbrevs {
-		if lowerEquals(w, a) {
+		if len(a) == len(w) && asciiLowerEquals(w, a) {
 			return true
 		}
 	}
-	// An initial: "J. Smith".
-	return utf8.RuneCountInString(w) == 1 && len(strings.ToLower(w)) == 1
+	return false
 }
 
-// lowerEquals reports whether w lower-cased is a, a lower-case ASCII word,
-// without making the lower-case copy when w is ASCII.
-func lowerEquals(w, a string) bool {
-	for i := 0; i < len(w); i++ {
-		if w[i] >= utf8.RuneSelf {
-			return strings.ToLower(w) == a // "İ" lower-cases to "i"
+// asciiOnly reports whether s is all ASCII.
+func asciiOnly(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
 		}
 	}
-	if len(w) != len(a) {
-		return false
-	}
+	return true
+}
+
+// asciiLowerEquals reports whether w, ASCII, lower-cased is a, a
+// lower-case word as long, without making the lower-case copy.
+func asciiLowerEquals(w, a string) bool {
 	for i := 0; i < len(w); i++ {
 		c := w[i]
 		if 'A' <= c && c <= 'Z' {
