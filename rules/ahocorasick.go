@@ -44,7 +44,7 @@ type acMatcher struct {
 	// decides when to build it.
 	dense atomic.Pointer[denseAC]
 	scans atomic.Int32
-	// checks, once made, lists for each node what found visits there
+	// checks, once made, lists what is looked at at each node
 	// (see nodeChecks).
 	checksOnce sync.Once
 	checks     *nodeChecks
@@ -233,23 +233,6 @@ func (m *acMatcher) step(n int32, c byte) int32 {
 	return m.root[c]
 }
 
-// scan calls hit(id, end) for every occurrence of every literal in text,
-// end being the offset just after it. Occurrences come in the order their
-// first acDepth bytes end, so the ends of different literals are not
-// always in order; those of one literal are.
-func (m *acMatcher) scan(text string, hit func(id int32, end int)) {
-	if d := m.dense.Load(); d != nil {
-		m.scanDense(d, text, hit)
-		return
-	}
-	m.startDense()
-	n := int32(0)
-	for i := 0; i < len(text); i++ {
-		n = m.step(n, text[i])
-		m.found(text, n, i+1, hit)
-	}
-}
-
 // startDense counts a text scanned with the sparse automaton, and builds
 // the dense table, on another goroutine, once denseFrom have been.
 func (m *acMatcher) startDense() {
@@ -262,62 +245,48 @@ func (m *acMatcher) startDense() {
 	}
 }
 
-// found calls hit for the literals that end, or may go on to end, at node
-// n and offset i of text: those with more bytes than the trie holds end
-// where the rest of them follows in text, if it does.
-func (m *acMatcher) found(text string, n int32, i int, hit func(id int32, end int)) {
-	for e := n; e != 0; e = m.outLink[e] {
-		for _, id := range m.outs[m.outFirst[e]:m.outFirst[e+1]] {
-			if r := m.rest[id]; r == "" {
-				hit(id, i)
-			} else if strings.HasPrefix(text[i:], r) {
-				hit(id, i+len(r))
-			}
-		}
-	}
-}
-
-// scanDense is scan with the dense table d.
-func (m *acMatcher) scanDense(d *denseAC, text string, hit func(id int32, end int)) {
-	n, nc := 0, d.nc
-	for i := 0; i < len(text); i++ {
-		v := d.next[n*nc+int(d.class[text[i]])]
-		n = int(v &^ denseOut)
-		if v&denseOut != 0 {
-			m.found(text, int32(n), i+1, hit)
-		}
-	}
-}
-
-// nodeChecks lists, for each node, the literals found visits there (its
-// own, then those down its output links), with what an occurrence must
-// pass, in one flat table: a document's occurrences are checked in a loop
-// over it instead of through a call per literal.
+// nodeChecks lists, for each node, the literals that end, or may go on to
+// end, where the automaton is at that node (the node's own, then those
+// down its output links; one with more bytes than the trie holds ends
+// where the rest of it follows in the text, if it does), with what an
+// occurrence must pass, in one flat table: a document's occurrences are
+// checked in a loop over it, not through a call per literal.
 type nodeChecks struct {
 	first []int32 // the checks of node n are list[first[n]:first[n+1]]
 	list  []litCheck
 }
 
-// A litCheck is what an occurrence of literal id must pass.
+// A litCheck is what an occurrence of literal id must pass: 12 bytes, so
+// that the table stays small (most literals have no rest and no case).
 type litCheck struct {
-	rest  string // see acMatcher.rest
-	orig  string // see acMatcher.orig
 	id    int32
 	len   int32 // the literal's length in bytes
-	start bool  // it must start a word
-	end   bool  // it must end a word
+	flags uint8
 }
+
+// Flags of a litCheck.
+const (
+	checkRest  = 1 << iota // acMatcher.rest[id] must follow
+	checkCase              // the occurrence must be acMatcher.orig[id]
+	checkStart             // it must start a word
+	checkEnd               // it must end a word
+)
 
 func (m *acMatcher) nodeChecks() *nodeChecks {
 	m.checksOnce.Do(func() {
 		nodes := len(m.first) - 1
-		c := &nodeChecks{first: make([]int32, nodes+1)}
+		size := 0
+		for n := 0; n < nodes; n++ {
+			for e := int32(n); e != 0; e = m.outLink[e] {
+				size += int(m.outFirst[e+1] - m.outFirst[e])
+			}
+		}
+		c := &nodeChecks{first: make([]int32, nodes+1), list: make([]litCheck, 0, size)}
 		for n := 0; n < nodes; n++ {
 			c.first[n] = int32(len(c.list))
 			for e := int32(n); e != 0; e = m.outLink[e] {
 				for _, id := range m.outs[m.outFirst[e]:m.outFirst[e+1]] {
-					c.list = append(c.list, litCheck{rest: m.rest[id], orig: m.orig[id], id: id,
-						len: int32(m.lens[id]), start: m.wordStart[id], end: m.wordEnd[id]})
+					c.list = append(c.list, m.litCheck(id))
 				}
 			}
 		}
@@ -327,12 +296,32 @@ func (m *acMatcher) nodeChecks() *nodeChecks {
 	return m.checks
 }
 
+// litCheck returns the check of literal id.
+func (m *acMatcher) litCheck(id int32) litCheck {
+	c := litCheck{id: id, len: int32(m.lens[id])}
+	if m.rest[id] != "" {
+		c.flags |= checkRest
+	}
+	if m.orig[id] != "" {
+		c.flags |= checkCase
+	}
+	if m.wordStart[id] {
+		c.flags |= checkStart
+	}
+	if m.wordEnd[id] {
+		c.flags |= checkEnd
+	}
+	return c
+}
+
 // occurrences appends to hits the occurrences in lower (the lower-cased
 // text) of every literal that lie inside one of blocks and pass the
-// literal's checks (whole words, case in text), in the order scan finds
-// them.
+// literal's checks (whole words, case in text). They come in the order
+// their first acDepth bytes end, then as nodeChecks lists them at that
+// node, so the ends of different literals are not always in order; those
+// of one literal are.
 func (m *acMatcher) occurrences(text, lower string, blocks []linter.Block, hits []literalHit) []literalHit {
-	st := occurrenceScan{checks: m.nodeChecks(), text: text, lower: lower, blocks: blocks, hits: hits}
+	st := occurrenceScan{m: m, checks: m.nodeChecks(), text: text, lower: lower, blocks: blocks, hits: hits}
 	if d := m.dense.Load(); d != nil {
 		n, nc := 0, d.nc
 		for i := 0; i < len(lower); i++ {
@@ -357,6 +346,7 @@ func (m *acMatcher) occurrences(text, lower string, blocks []linter.Block, hits 
 
 // occurrenceScan is the state of occurrences.
 type occurrenceScan struct {
+	m           *acMatcher
 	checks      *nodeChecks
 	text, lower string
 	blocks      []linter.Block
@@ -368,20 +358,21 @@ type occurrenceScan struct {
 func (st *occurrenceScan) at(n int32, i int) {
 	lower := st.lower
 	for k := st.checks.first[n]; k < st.checks.first[n+1]; k++ {
-		c := &st.checks.list[k]
+		c := st.checks.list[k]
 		end := i
-		if c.rest != "" {
-			if !strings.HasPrefix(lower[i:], c.rest) {
+		if c.flags&checkRest != 0 {
+			rest := st.m.rest[c.id]
+			if !strings.HasPrefix(lower[i:], rest) {
 				continue
 			}
-			end += len(c.rest)
+			end += len(rest)
 		}
 		start := end - int(c.len)
-		if c.start && start > 0 && isWordByte(lower[start-1]) ||
-			c.end && end < len(lower) && isWordByte(lower[end]) {
+		if c.flags&checkStart != 0 && start > 0 && isWordByte(lower[start-1]) ||
+			c.flags&checkEnd != 0 && end < len(lower) && isWordByte(lower[end]) {
 			continue // inside a word, where the expression cannot have it
 		}
-		if c.orig != "" && st.text[start:end] != c.orig {
+		if c.flags&checkCase != 0 && st.text[start:end] != st.m.orig[c.id] {
 			continue // not in the case the expression asks for
 		}
 		// Ends come nearly in order (see acMatcher.rest): the first block

@@ -3,15 +3,39 @@ package rules
 import (
 	"math/rand"
 	"slices"
-	"sort"
 	"strings"
 	"testing"
+
+	"github.com/hirelint/hirelint/linter"
 )
 
-// TestACMatcher compares the matcher with strings.Index on random texts.
+// occurrencesBoth returns the occurrences m finds in text (lower-cased
+// in ASCII) within blocks with the sparse automaton, after checking that
+// the dense table finds the same, in the same order.
+func occurrencesBoth(t *testing.T, m *acMatcher, text string, blocks []linter.Block) []literalHit {
+	t.Helper()
+	m.scans.Store(denseFrom) // no dense table is built in the background
+	sparse := m.occurrences(text, asciiLower(text), blocks, nil)
+	d := newDenseAC(m)
+	if d == nil {
+		t.Fatalf("no dense table")
+	}
+	m.dense.Store(d)
+	dense := m.occurrences(text, asciiLower(text), blocks, nil)
+	m.dense.Store(nil)
+	if !slices.Equal(sparse, dense) {
+		t.Fatalf("text %q:\n sparse %v\n  dense %v", text, sparse, dense)
+	}
+	return sparse
+}
+
+// TestACMatcher compares the occurrences the matcher finds with those of
+// each literal found by strings.HasPrefix at every offset, on random texts
+// and literals, some longer than the trie is deep, some that must start or
+// end a word or match in case, in random blocks.
 func TestACMatcher(t *testing.T) {
 	r := rand.New(rand.NewSource(1))
-	alpha := "abc$£ "
+	alpha := "abcAB$£ _"
 	word := func(n int) string {
 		var b strings.Builder
 		for i := 0; i < n; i++ {
@@ -19,12 +43,12 @@ func TestACMatcher(t *testing.T) {
 		}
 		return b.String()
 	}
-	for round := 0; round < 200; round++ {
+	for round := 0; round < 400; round++ {
+		text := word(r.Intn(60))
 		var lits []string
 		for i := 0; i < 1+r.Intn(12); i++ {
 			lits = append(lits, word(1+r.Intn(4)))
 		}
-		text := word(r.Intn(60))
 		// Literals longer than the trie is deep, some of them in the
 		// text, some sharing its first bytes only.
 		for i := 0; i < r.Intn(4); i++ {
@@ -37,36 +61,61 @@ func TestACMatcher(t *testing.T) {
 				lits = append(lits, l)
 			}
 		}
-		m := newACMatcher(lits)
-		var got []string
-		m.scan(text, func(id int32, end int) {
-			got = append(got, lits[id]+"@"+string(rune('0'+end%10))+string(rune('0'+end/10)))
-		})
-		var want []string
+		var keys []string
 		for _, l := range lits {
-			for i := 0; i+len(l) <= len(text); i++ {
-				if text[i:i+len(l)] == l {
-					end := i + len(l)
-					want = append(want, l+"@"+string(rune('0'+end%10))+string(rune('0'+end/10)))
+			k := reqLit{s: asciiLower(l), wordStart: r.Intn(3) == 0, wordEnd: r.Intn(3) == 0}
+			if r.Intn(3) == 0 {
+				k.orig = l
+			}
+			if k.wordStart && !isWordByte(k.s[0]) || k.wordEnd && !isWordByte(k.s[len(k.s)-1]) {
+				continue // the marks go only next to word characters
+			}
+			keys = append(keys, k.encode())
+		}
+		slices.Sort(keys)
+		keys = slices.Compact(keys)
+		if len(keys) == 0 {
+			continue
+		}
+		var blocks []linter.Block
+		for at := 0; at < len(text); {
+			start := at + r.Intn(4)
+			end := min(len(text), start+1+r.Intn(20))
+			if start < end {
+				blocks = append(blocks, linter.Block{Start: start, End: end})
+			}
+			at = end + 1
+		}
+		m := newACMatcher(keys)
+		got := occurrencesBoth(t, m, text, blocks)
+		// By the definition, with the same blocks.
+		lower := asciiLower(text)
+		var want []literalHit
+		for id, k := range keys {
+			s, orig, ws, we := decodeLiteral(k)
+			for i := 0; i+len(s) <= len(text); i++ {
+				end := i + len(s)
+				switch {
+				case lower[i:end] != s,
+					ws && i > 0 && isWordByte(lower[i-1]),
+					we && end < len(text) && isWordByte(lower[end]),
+					orig != "" && text[i:end] != orig,
+					!slices.ContainsFunc(blocks, func(b linter.Block) bool { return b.Start <= i && end <= b.End }):
+					continue
 				}
+				want = append(want, literalHit{int32(id), end})
 			}
 		}
-		// The dense table finds the same, in the same order.
-		d := newDenseAC(m)
-		if d == nil {
-			t.Fatalf("lits %q: no dense table", lits)
+		order := func(a, b literalHit) int {
+			if a.id != b.id {
+				return int(a.id - b.id)
+			}
+			return a.end - b.end
 		}
-		var dense []string
-		m.scanDense(d, text, func(id int32, end int) {
-			dense = append(dense, lits[id]+"@"+string(rune('0'+end%10))+string(rune('0'+end/10)))
-		})
-		if strings.Join(got, ",") != strings.Join(dense, ",") {
-			t.Fatalf("lits %q text %q:\n sparse %v\n  dense %v", lits, text, got, dense)
-		}
-		sort.Strings(got)
-		sort.Strings(want)
-		if strings.Join(got, ",") != strings.Join(want, ",") {
-			t.Fatalf("lits %q text %q:\n got %v\nwant %v", lits, text, got, want)
+		slices.SortFunc(got, order)
+		slices.SortFunc(want, order)
+		if !slices.Equal(got, want) {
+			t.Fatalf("keys %q text %q blocks %v:\n got %v\nwant %v", keys, text, blocks, got, want)
 		}
 	}
 }
@@ -123,12 +172,14 @@ func TestDenseBounded(t *testing.T) {
 	if newDenseAC(m) != nil {
 		t.Error("a dense table past the bound was built")
 	}
+	m.scans.Store(denseFrom) // scanning builds no dense table
+	text := "xx" + lits[17] + "yy"
 	found := 0
-	m.scan("xx"+lits[17]+"yy", func(id int32, end int) {
-		if id == 17 && end == 12 {
+	for _, h := range m.occurrences(text, text, []linter.Block{{Start: 0, End: len(text)}}, nil) {
+		if h.id == 17 && h.end == 12 {
 			found++
 		}
-	})
+	}
 	if found != 1 {
 		t.Errorf("literal 17 found %d times, want once", found)
 	}
