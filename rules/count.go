@@ -111,7 +111,8 @@ func (r *countRule) count(d *linter.Document, hi int) int {
 // [start, end).
 func (r *countRule) countRange(d *linter.Document, first, last, start, end int) int {
 	n := 0
-	for _, re := range r.res {
+	for i := range r.res {
+		re := &r.res[i]
 		if !re.mayMatch(d) {
 			continue
 		}

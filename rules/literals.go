@@ -743,11 +743,17 @@ func shapeOf(expr string) shape {
 		}
 	})
 	if lits, also, part, ok := literalSets(p); ok && usefulLiterals(litStrings(lits)) {
+		// Alternatives may give the same literal ("the DOE|DOE lab"): it is
+		// looked for once.
 		for _, l := range lits {
-			sh.lits = append(sh.lits, l.encode())
+			if k := l.encode(); !slices.Contains(sh.lits, k) {
+				sh.lits = append(sh.lits, k)
+			}
 		}
 		for _, l := range also {
-			sh.also = append(sh.also, l.encode())
+			if k := l.encode(); !slices.Contains(sh.also, k) {
+				sh.also = append(sh.also, k)
+			}
 		}
 		if part.subs != nil && sh.fixed >= 0 {
 			var okB, okA bool

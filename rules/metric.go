@@ -322,8 +322,9 @@ func syllablesASCII(w string) int {
 // asciiVowel marks the bytes syllables counts as vowels.
 var asciiVowel = [256]bool{'a': true, 'e': true, 'i': true, 'o': true, 'u': true, 'y': true}
 
-func syllables[C rune | byte](rs []C) int {
-	vowel := func(r C) bool {
+// syllables is Syllables over the runes of a word.
+func syllables(rs []rune) int {
+	vowel := func(r rune) bool {
 		return r == 'a' || r == 'e' || r == 'i' || r == 'o' || r == 'u' || r == 'y'
 	}
 	n, prev := 0, false
@@ -337,7 +338,7 @@ func syllables[C rune | byte](rs []C) int {
 	if l := len(rs); l > 2 && rs[l-1] == 'e' && !vowel(rs[l-2]) && !(rs[l-2] == 'l' && !vowel(rs[l-3])) {
 		n--
 	}
-	if l := len(rs); l > 2 && rs[l-2] == 'e' && (rs[l-1] == 'd' || rs[l-1] == 's') && !strings.ContainsRune("tdcsgzx", rune(rs[l-3])) && n > 1 {
+	if l := len(rs); l > 2 && rs[l-2] == 'e' && (rs[l-1] == 'd' || rs[l-1] == 's') && !strings.ContainsRune("tdcsgzx", rs[l-3]) && n > 1 {
 		n--
 	}
 	if n < 1 {

@@ -26,7 +26,7 @@ func asciiWords(alphabet string, n int) []string {
 // The byte-wise path of the reading ease gives what the rune-wise one
 // does on ASCII words.
 func TestReadingEaseASCIIPath(t *testing.T) {
-	words := asciiWords("aelydsbtR7'", 5)
+	words := asciiWords("aelydsbtcgzxR7'", 5)
 	words = append(words, "table", "candle", "created", "jumped", "likes", "ate", "the", "rhythm", "queue", "yoyo")
 	for _, w := range words {
 		letter, digit, lower, ok := classifyASCII(w)
@@ -53,6 +53,18 @@ func TestReadingEaseASCIIPath(t *testing.T) {
 	for w, want := range map[string]int{"table": 2, "baked": 1, "jumped": 1, "likes": 1, "rhythm": 1, "queue": 1, "engineer": 3} {
 		if got := syllablesASCII(w); got != want {
 			t.Errorf("syllablesASCII(%q) = %d, want %d", w, got, want)
+		}
+	}
+}
+
+// TestCountedWord checks isCountedWord's ASCII fast path against its
+// definition: the word holds a letter.
+func TestCountedWord(t *testing.T) {
+	words := asciiWords("a7_Z-", 4)
+	words = append(words, "café", "2024", "ǅ", "ⅰ", "١٢", "日本", "\x80", "9\xff", "3é", "٣x", "\u0301")
+	for _, w := range words {
+		if got, want := isCountedWord(w), strings.IndexFunc(w, unicode.IsLetter) >= 0; got != want {
+			t.Errorf("isCountedWord(%q) = %v, want %v", w, got, want)
 		}
 	}
 }

@@ -107,7 +107,8 @@ func (r *requireRule) satisfied(d *linter.Document) bool {
 		return true
 	}
 	plain := r.scope.all() && len(r.unless) == 0 && len(r.ctx.unless) == 0
-	for _, re := range r.res {
+	for i := range r.res {
+		re := &r.res[i]
 		if !re.mayMatch(d) {
 			continue
 		}
@@ -150,7 +151,8 @@ func (r *requireRule) counts(d *linter.Document, bi, start, end int) bool {
 	if hi > ctx[1] {
 		hi = ctx[1]
 	}
-	for _, re := range r.unless {
+	for i := range r.unless {
+		re := &r.unless[i]
 		if re.matchIn(d, lo, hi) {
 			return false
 		}

@@ -73,8 +73,8 @@ func matchAny(res []regexpRule, d *linter.Document, bi int) bool {
 	if b.Start == b.End {
 		return false
 	}
-	for _, re := range res {
-		if re.matchIn(d, b.Start, b.End) {
+	for i := range res {
+		if res[i].matchIn(d, b.Start, b.End) {
 			return true
 		}
 	}
@@ -194,7 +194,8 @@ func (c context) cancels(d *linter.Document, start, end int) bool {
 		return false
 	}
 	s := sentenceAround(d, start, end)
-	for _, re := range c.unless {
+	for i := range c.unless {
+		re := &c.unless[i]
 		if re.matchIn(d, s[0], s[1]) {
 			return true
 		}
