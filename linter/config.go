@@ -296,9 +296,10 @@ func (c *Config) clone(file string) *Config {
 	return n
 }
 
-// ExtendDecoded is Extend for a file whose [[rule]] tables are given decoded (and that has nothing else): src
-// is the file's text, used to locate errors and to size the tables. The
-// rules are compiled in parallel.
+// ExtendDecoded is Extend for a file whose [[rule]] tables are given
+// decoded (and that has nothing else): src is the file's text, used to
+// locate errors and to size the tables. The rules are compiled in
+// parallel.
 func (c *Config) ExtendDecoded(file string, src []byte, rules []DecodedRule) (*Config, error) {
 	n := c.clone(file)
 	var touched []*RuleConfig

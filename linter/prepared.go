@@ -78,9 +78,9 @@ func wordHash(w string) uint32 {
 	return h
 }
 
-// NewPreparedVocabulary returns the vocabulary of words, which must be
+// newPreparedVocabulary returns the vocabulary of words, which must be
 // distinct, with its hash table; first lists the ids that start a phrase.
-func NewPreparedVocabulary(words []string, first []int32) PreparedVocabulary {
+func newPreparedVocabulary(words []string, first []int32) PreparedVocabulary {
 	v := PreparedVocabulary{Words: words, First: make([]bool, len(words))}
 	for _, id := range first {
 		v.First[id] = true
@@ -312,7 +312,7 @@ func RecordPhraseSets(build func() error) (PreparedVocabulary, []PreparedPhrases
 	// written once.
 	slices.SortFunc(out, func(a, b PreparedPhrases) int { return comparePrepared(&a, &b) })
 	out = slices.CompactFunc(out, func(a, b PreparedPhrases) bool { return comparePrepared(&a, &b) == 0 })
-	return NewPreparedVocabulary(words, first), out, nil
+	return newPreparedVocabulary(words, first), out, nil
 }
 
 // isIota reports whether ids are 0, 1, 2 and so on.

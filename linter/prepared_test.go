@@ -230,7 +230,7 @@ func TestPreparedPhrasesLenWhileSettling(t *testing.T) {
 // is found under its id, and words it does not hold are not.
 func TestPreparedVocabulary(t *testing.T) {
 	words := []string{"a", "b", "data", "lake", "lakes", "c++", "über", ""}
-	v := NewPreparedVocabulary(words, []int32{2})
+	v := newPreparedVocabulary(words, []int32{2})
 	// A lookup stops at an empty slot: there must be one.
 	if len(v.Slots) <= len(words) || len(v.Slots)&(len(v.Slots)-1) != 0 {
 		t.Errorf("%d slots for %d words, want a power of two above that", len(v.Slots), len(words))

@@ -194,46 +194,23 @@ func appendSentence(out []Sentence, t string, base, start, end, block int) []Sen
 var abbrevs = []string{"e.g", "i.e", "etc", "vs", "approx", "incl", "dr", "mr", "ms", "mrs", "inc", "ltd", "no"}
 
 func isAbbrevBefore(t string) bool {
-	j := len(t)
-	for j > 0 && t[j-1] != ' ' && t[j-1] != '\n' && t[j-1] != '(' {
-		j--
-	}
-	w := t[j:]
+	w := t[strings.LastIndexAny(t, " \n(")+1:]
 	if !asciiOnly(w) {
-		// Lower-casing may change the length ("İ" becomes "i").
+		// Lower-casing may change the length ("İ" becomes "i"), and
+		// EqualFold would take "vſ" (long s) for "vs".
 		w = strings.ToLower(w)
 		return slices.Contains(abbrevs, w) || len(w) == 1
 	}
 	if len(w) == 1 {
 		return true // an initial: "J. Smith"
 	}
-	for _, a := range abbrevs {
-		if len(a) == len(w) && asciiLowerEquals(w, a) {
-			return true
-		}
-	}
-	return false
+	return slices.ContainsFunc(abbrevs, func(a string) bool { return strings.EqualFold(w, a) })
 }
 
 // asciiOnly reports whether s is all ASCII.
 func asciiOnly(s string) bool {
 	for i := 0; i < len(s); i++ {
 		if s[i] >= utf8.RuneSelf {
-			return false
-		}
-	}
-	return true
-}
-
-// asciiLowerEquals reports whether w, ASCII, lower-cased is a, a
-// lower-case word as long, without making the lower-case copy.
-func asciiLowerEquals(w, a string) bool {
-	for i := 0; i < len(w); i++ {
-		c := w[i]
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		if c != a[i] {
 			return false
 		}
 	}

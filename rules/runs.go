@@ -63,9 +63,8 @@ func registerClass(ranges []rune) int32 {
 // class in it, found the first time it is asked for.
 type docRuns struct {
 	ascii []bool
-	n     int           // classes in the table when d was first asked about
-	best  []int32       // block bi, class k < n: best[bi*n+k], -1 until found
-	more  map[int64]int // classes added to the table since
+	n     int     // classes in the table when d was first asked about
+	best  []int32 // block bi, class k < n: best[bi*n+k], -1 until found
 }
 
 type runsKey struct{}
@@ -87,31 +86,17 @@ func runsOf(d *linter.Document) *docRuns {
 }
 
 // longestRun returns the length in bytes of the longest run of characters
-// of class id in block bi of d.
+// of class id in block bi of d. A class added to the table after d was
+// first asked about (by a config loaded later) is measured each time.
 func (r *docRuns) longestRun(d *linter.Document, bi int, id int32) int {
 	if int(id) >= r.n {
-		return r.longestRunOf(d, bi, id)
+		return scanRun(d, bi, id)
 	}
 	p := &r.best[bi*r.n+int(id)]
 	if *p < 0 {
 		*p = int32(scanRun(d, bi, id))
 	}
 	return int(*p)
-}
-
-// longestRunOf is longestRun for a class added to the table after d was
-// first asked about.
-func (r *docRuns) longestRunOf(d *linter.Document, bi int, id int32) int {
-	key := int64(id)<<32 | int64(bi)
-	if n, ok := r.more[key]; ok {
-		return n
-	}
-	if r.more == nil {
-		r.more = map[int64]int{}
-	}
-	n := scanRun(d, bi, id)
-	r.more[key] = n
-	return n
 }
 
 // scanRun returns the length in bytes of the longest run of characters of
@@ -145,4 +130,14 @@ func scanRun(d *linter.Document, bi int, id int32) int {
 		i += w
 	}
 	return best
+}
+
+// isASCII reports whether s is all ASCII.
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }

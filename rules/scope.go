@@ -7,7 +7,6 @@ import (
 	"regexp/syntax"
 	"sort"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/hirelint/hirelint/linter"
 )
@@ -79,15 +78,6 @@ func matchAny(res []regexpRule, d *linter.Document, bi int) bool {
 		}
 	}
 	return false
-}
-
-func isASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			return false
-		}
-	}
-	return true
 }
 
 // recordExpr, when set, sees every expression compileAll compiles (to
