@@ -143,3 +143,99 @@ func TestDisabledRuleStillRequired(t *testing.T) {
 		}
 	}
 }
+
+// wordKind builds rules that report the document when it holds their
+// option "word", and count their runs.
+type wordKind struct{ runs map[string]int }
+
+type wordOptions struct {
+	Word string `toml:"word"`
+}
+
+type wordRule struct {
+	k    *wordKind
+	word string
+}
+
+func (*wordKind) Name() string    { return "word" }
+func (*wordKind) Summary() string { return "reports when the ad holds a word" }
+func (*wordKind) NewOptions() any { return &wordOptions{} }
+func (k *wordKind) Build(o any) (linter.Rule, error) {
+	return &wordRule{k: k, word: o.(*wordOptions).Word}, nil
+}
+
+func (r *wordRule) Check(p *linter.Pass) {
+	r.k.runs[r.word]++
+	if strings.Contains(p.Doc.Text, r.word) {
+		p.ReportDoc("has " + r.word)
+	}
+}
+
+func TestRequiresSkipsRule(t *testing.T) {
+	kind := &wordKind{runs: map[string]int{}}
+	src := `
+[[rule]]
+id = "a"
+kind = "word"
+severity = "info"
+family = "test"
+word = "apple"
+message = "a"
+[[rule]]
+id = "b"
+kind = "word"
+severity = "info"
+family = "test"
+word = "banana"
+message = "b"
+requires = ["a"]
+[[rule]]
+id = "c"
+kind = "word"
+severity = "info"
+family = "test"
+word = "cherry"
+message = "c"
+requires = ["d"]
+[[rule]]
+id = "d"
+kind = "word"
+severity = "info"
+family = "test"
+word = "date"
+message = "d"
+requires = ["c"]
+`
+	cfg, err := linter.NewConfig([]linter.Kind{kind}).Extend("w.toml", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		text, want string
+		bananaRuns int
+	}{
+		// b's findings are kept only where a reports: where a found
+		// nothing, b is not run at all.
+		{"banana", "", 0},
+		{"apple banana", "a,b", 1},
+		{"apple", "a", 1},
+		// c and d require each other: each is run, and kept when both report.
+		{"cherry date", "c,d", 0},
+		{"cherry", "", 0},
+	} {
+		clear(kind.runs)
+		var got []string
+		for _, f := range cfg.Lint(linter.Parse("ad.txt", []byte(tc.text), linter.PlainText)) {
+			got = append(got, f.Rule)
+		}
+		if g := strings.Join(got, ","); g != tc.want {
+			t.Errorf("%q: findings %q, want %q", tc.text, g, tc.want)
+		}
+		if kind.runs["banana"] != tc.bananaRuns {
+			t.Errorf("%q: rule b ran %d times, want %d", tc.text, kind.runs["banana"], tc.bananaRuns)
+		}
+		if kind.runs["apple"] != 1 || kind.runs["cherry"]+kind.runs["date"] == 0 {
+			t.Errorf("%q: runs %v: a, and one of c and d, must run", tc.text, kind.runs)
+		}
+	}
+}

@@ -73,6 +73,15 @@ func (c *Config) Lint(doc *Document) []Finding {
 		for _, dep := range r.Requires {
 			run(c.byID[dep])
 		}
+		// A rule whose findings would be dropped, because a rule it
+		// requires has run and found nothing, is not run. (In a cycle of
+		// requires, a rule still running has no results yet.)
+		for _, dep := range r.Requires {
+			if out, done := results[dep]; done && len(out) == 0 {
+				results[r.ID] = nil
+				return
+			}
+		}
 		p := &Pass{Doc: doc, Rule: r, Corpus: c.corpus}
 		func() {
 			defer func() {
