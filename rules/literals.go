@@ -436,7 +436,11 @@ func (r *regexpRule) spans(d *linter.Document) []span {
 			}
 		}
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].start < out[j].start })
+	if len(r.litIDs) > 1 {
+		// The windows of one literal come in order; those of several
+		// are merged below, whatever the order of equal starts.
+		slices.SortFunc(out, func(a, b span) int { return a.start - b.start })
+	}
 	n := 0
 	for _, w := range out {
 		if n > 0 && out[n-1].block == w.block && w.start <= out[n-1].end {
