@@ -426,12 +426,12 @@ func (r *regexpRule) spans(d *linter.Document) []span {
 		return out
 	}
 	idx := literals(d)
-	runs := runsOf(d)
+	wc := windowCache{runs: runsOf(d), bi: -1}
 	var out []span
 	for _, id := range r.litIDs {
 		k := idx.lens[id]
 		for _, e := range idx.of(id) {
-			if w, ok := r.window(d, runs, e-k, e); ok && r.holdsAlso(idx, w) {
+			if w, ok := r.window(d, &wc, e-k, e); ok && r.holdsAlso(idx, w) {
 				out = append(out, w)
 			}
 		}
@@ -536,23 +536,47 @@ func (r *regexpRule) lineSpans(d *linter.Document) []span {
 	return out
 }
 
-// window returns the span to search for matches holding Text[start:end],
-// an occurrence of one of the expression's literals (runs as for maxLen).
-func (r *regexpRule) window(d *linter.Document, runs *docRuns, start, end int) (span, bool) {
+// A windowCache holds what window worked out for the block of the last
+// occurrence: the occurrences of a literal come in order, mostly several
+// to a block.
+type windowCache struct {
+	runs          *docRuns
+	bi            int // the block; -1: none yet
+	before, after int // how far a match can reach before and after
+}
+
+// block returns the block that holds an occurrence ending at end, and
+// sets c to it.
+func (c *windowCache) block(r *regexpRule, d *linter.Document, end int) int {
 	bs := d.Blocks
+	if bi := c.bi; bi >= 0 && bs[bi].End >= end && (bi == 0 || bs[bi-1].End < end) {
+		return bi
+	}
 	bi := sort.Search(len(bs), func(i int) bool { return bs[i].End >= end })
-	b := bs[bi]
+	c.bi = bi
+	if r.fixed < 0 || r.textEdges {
+		return bi
+	}
+	if r.sided {
+		c.before, c.after = r.sideLen(d, c.runs, bi, &r.before), r.sideLen(d, c.runs, bi, &r.after)
+	} else {
+		n := r.maxLen(d, c.runs, bi)
+		c.before, c.after = n, n
+	}
+	return bi
+}
+
+// window returns the span to search for matches holding Text[start:end],
+// an occurrence of one of the expression's literals; c is the cache of
+// this expression's windows in d.
+func (r *regexpRule) window(d *linter.Document, c *windowCache, start, end int) (span, bool) {
+	bi := c.block(r, d, end)
+	b := d.Blocks[bi]
 	if r.fixed < 0 || r.textEdges {
 		return span{block: bi, start: b.Start, end: b.End}, true
 	}
 	text := d.Text
-	var lo, hi int
-	if r.sided {
-		lo, hi = max(b.Start, end-r.sideLen(d, runs, bi, &r.before)), min(b.End, start+r.sideLen(d, runs, bi, &r.after))
-	} else {
-		n := r.maxLen(d, runs, bi)
-		lo, hi = max(b.Start, end-n), min(b.End, start+n)
-	}
+	lo, hi := max(b.Start, end-c.before), min(b.End, start+c.after)
 	// An expression anchored at a line's start (end) whose matches hold
 	// no line break starts (ends) on the literal's line.
 	startsLine, endsLine := r.lineStart && r.oneLine, r.lineEnd && r.oneLine
