@@ -2,6 +2,7 @@ package linter
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 )
 
@@ -58,7 +59,8 @@ func (c *Config) IsActive(r *RuleConfig) bool {
 
 // Lint runs the active rules over doc and returns the findings sorted by
 // position. Rules that active rules require run too, silently, when they
-// are not active themselves. A rule that panics is reported as an error
+// are not active themselves; a rule whose findings would be dropped, as
+// a rule it requires found nothing, is not run. A rule that panics is reported as an error
 // finding of that rule instead of stopping the run.
 func (c *Config) Lint(doc *Document) []Finding {
 	active := c.Active()
@@ -74,10 +76,11 @@ func (c *Config) Lint(doc *Document) []Finding {
 			run(c.byID[dep])
 		}
 		// A rule whose findings would be dropped, because a rule it
-		// requires has run and found nothing, is not run. (In a cycle of
-		// requires, a rule still running has no results yet.)
+		// requires has run and found nothing, is not run, unless another
+		// rule requires it in turn: that one's findings depend on
+		// whether it found anything.
 		for _, dep := range r.Requires {
-			if out, done := results[dep]; done && len(out) == 0 {
+			if out, done := results[dep]; done && len(out) == 0 && !c.required(r.ID) {
 				results[r.ID] = nil
 				return
 			}
@@ -118,6 +121,16 @@ func (c *Config) Lint(doc *Document) []Finding {
 	out = c.applyDirectives(doc, out)
 	SortFindings(out)
 	return out
+}
+
+// required reports whether some rule requires rule id.
+func (c *Config) required(id string) bool {
+	for _, r := range c.Rules {
+		if slices.Contains(r.Requires, id) {
+			return true
+		}
+	}
+	return false
 }
 
 // dropOverlaps keeps one finding per problem: when word-level findings of
