@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"cmp"
 	"maps"
 	"regexp"
 	"regexp/syntax"
@@ -439,7 +440,7 @@ func (r *regexpRule) spans(d *linter.Document) []span {
 	if len(r.litIDs) > 1 {
 		// The windows of one literal come in order; those of several
 		// are merged below, whatever the order of equal starts.
-		slices.SortFunc(out, func(a, b span) int { return a.start - b.start })
+		slices.SortFunc(out, func(a, b span) int { return cmp.Compare(a.start, b.start) })
 	}
 	n := 0
 	for _, w := range out {
@@ -546,7 +547,8 @@ type windowCache struct {
 }
 
 // block returns the block that holds an occurrence ending at end, and
-// sets c to it.
+// sets c to it and to how far a match can reach before and after an
+// occurrence there.
 func (c *windowCache) block(r *regexpRule, d *linter.Document, end int) int {
 	bs := d.Blocks
 	if bi := c.bi; bi >= 0 && bs[bi].End >= end && (bi == 0 || bs[bi-1].End < end) {
