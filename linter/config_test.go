@@ -167,6 +167,9 @@ func (k *wordKind) Build(o any) (linter.Rule, error) {
 
 func (r *wordRule) Check(p *linter.Pass) {
 	r.k.runs[r.word]++
+	if r.word == "kiwi" && strings.Contains(p.Doc.Text, "boom") {
+		panic("boom")
+	}
 	if strings.Contains(p.Doc.Text, r.word) {
 		p.ReportDoc("has " + r.word)
 	}
@@ -253,6 +256,37 @@ family = "test"
 word = "rr"
 message = "r"
 requires = ["p"]
+[[rule]]
+id = "s"
+kind = "word"
+severity = "info"
+family = "test"
+word = "sun"
+message = "s"
+only_if = ['\bmoon\b']
+[[rule]]
+id = "t"
+kind = "word"
+severity = "info"
+family = "test"
+word = "tea"
+message = "t"
+requires = ["s"]
+[[rule]]
+id = "k"
+kind = "word"
+severity = "info"
+family = "test"
+word = "kiwi"
+message = "k"
+[[rule]]
+id = "l"
+kind = "word"
+severity = "info"
+family = "test"
+word = "lime"
+message = "l"
+requires = ["k"]
 `
 	cfg, err := linter.NewConfig([]linter.Kind{kind}).Extend("w.toml", []byte(src))
 	if err != nil {
@@ -264,21 +298,27 @@ requires = ["p"]
 	}{
 		// b's findings are kept only where a reports: where a found
 		// nothing, b is not run at all. So is x where y found nothing.
-		{"banana", "", "banana xx"},
-		{"apple banana", "a,b", "xx"},
-		{"apple", "a", "xx"},
+		{"banana", "", "banana xx tea lime"},
+		{"apple banana", "a,b", "xx tea lime"},
+		{"apple", "a", "xx tea lime"},
 		// c and d require each other: both are run, and kept when both
 		// report.
-		{"cherry date", "c,d", "banana xx"},
-		{"cherry", "", "banana xx"},
+		{"cherry date", "c,d", "banana xx tea lime"},
+		{"cherry", "", "banana xx tea lime"},
 		// x requires y, which requires z: y is run though z found
 		// nothing, since x is kept when y reports.
-		{"xx yy", "x", "banana"},
-		{"xx yy zz", "x,y,z", "banana"},
+		{"xx yy", "x", "banana tea lime"},
+		{"xx yy zz", "x,y,z", "banana tea lime"},
 		// p, q and r require each other in a ring: all are run. p is
 		// kept where q reports, though r found nothing.
-		{"pp qq", "p", "banana xx"},
-		{"pp qq rr", "p,q,r", "banana xx"},
+		{"pp qq", "p", "banana xx tea lime"},
+		{"pp qq rr", "p,q,r", "banana xx tea lime"},
+		// s's finding is dropped by its only_if, so t is not run.
+		{"sun tea", "", "banana xx tea lime"},
+		{"sun tea moon", "s,t", "banana xx lime"},
+		// k panics: its error finding counts as a finding, so l runs.
+		{"lime boom", "k,l", "banana xx tea"},
+		{"lime", "", "banana xx tea lime"},
 	} {
 		clear(kind.runs)
 		var got []string
@@ -289,7 +329,7 @@ requires = ["p"]
 			t.Errorf("%q: findings %q, want %q", tc.text, g, tc.want)
 		}
 		skipped := strings.Fields(tc.skipped)
-		for _, w := range []string{"apple", "banana", "cherry", "date", "xx", "yy", "zz", "pp", "qq", "rr"} {
+		for _, w := range []string{"apple", "banana", "cherry", "date", "xx", "yy", "zz", "pp", "qq", "rr", "sun", "tea", "kiwi", "lime"} {
 			want := 1
 			if slices.Contains(skipped, w) {
 				want = 0

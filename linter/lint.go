@@ -59,8 +59,9 @@ func (c *Config) IsActive(r *RuleConfig) bool {
 
 // Lint runs the active rules over doc and returns the findings sorted by
 // position. Rules that active rules require run too, silently, when they
-// are not active themselves; a rule whose findings would be dropped, as
-// a rule it requires found nothing, is not run. A rule that panics is reported as an error
+// are not active themselves. A rule whose findings would be dropped, as a
+// rule it requires found nothing, is not run, unless another rule
+// requires it in turn. A rule that panics is reported as an error
 // finding of that rule instead of stopping the run.
 func (c *Config) Lint(doc *Document) []Finding {
 	active := c.Active()

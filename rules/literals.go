@@ -427,7 +427,7 @@ func (r *regexpRule) spans(d *linter.Document) []span {
 		return out
 	}
 	idx := literals(d)
-	wc := windowCache{runs: runsOf(d), bi: -1}
+	wc := windowCache{runs: runsOf(d)}
 	var out []span
 	for _, id := range r.litIDs {
 		k := idx.lens[id]
@@ -542,8 +542,9 @@ func (r *regexpRule) lineSpans(d *linter.Document) []span {
 // to a block.
 type windowCache struct {
 	runs          *docRuns
-	bi            int // the block; -1: none yet
-	before, after int // how far a match can reach before and after
+	have          bool // whether bi, before and after are set
+	bi            int  // the block
+	before, after int  // how far a match can reach before and after
 }
 
 // block returns the block that holds an occurrence ending at end, and
@@ -551,11 +552,11 @@ type windowCache struct {
 // occurrence there.
 func (c *windowCache) block(r *regexpRule, d *linter.Document, end int) int {
 	bs := d.Blocks
-	if bi := c.bi; bi >= 0 && bs[bi].End >= end && (bi == 0 || bs[bi-1].End < end) {
+	if bi := c.bi; c.have && bs[bi].End >= end && (bi == 0 || bs[bi-1].End < end) {
 		return bi
 	}
 	bi := sort.Search(len(bs), func(i int) bool { return bs[i].End >= end })
-	c.bi = bi
+	c.have, c.bi = true, bi
 	if r.fixed < 0 || r.textEdges {
 		return bi
 	}

@@ -14,7 +14,8 @@ import (
 // 32 MiB, and peaks at about 47 MB; a run of one ad does not collect at
 // all. The limit also makes long runs collect more often instead of
 // growing past it (see README, Performance). GOGC and GOMEMLIMIT, when
-// set, still decide.
+// set, still decide. The tests of this package run under the same
+// settings, as the command they run in-process would.
 func init() {
 	if os.Getenv("GOGC") == "" {
 		debug.SetGCPercent(1000)
