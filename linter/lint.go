@@ -77,14 +77,12 @@ func (c *Config) Lint(doc *Document) []Finding {
 			run(c.byID[dep])
 		}
 		// A rule whose findings would be dropped, because a rule it
-		// requires has run and found nothing, is not run, unless another
-		// rule requires it in turn: that one's findings depend on
-		// whether it found anything.
-		for _, dep := range r.Requires {
-			if out, done := results[dep]; done && len(out) == 0 && !c.required(r.ID) {
-				results[r.ID] = nil
-				return
-			}
+		// requires found nothing, is not run, unless another rule
+		// requires it in turn: that one's findings depend on whether it
+		// found anything. (A rule nothing requires is run from the loop
+		// below, so the rules it requires have all run.)
+		if !depsFound(r, results) && !c.required(r.ID) {
+			return
 		}
 		p := &Pass{Doc: doc, Rule: r, Corpus: c.corpus}
 		func() {
@@ -108,13 +106,7 @@ func (c *Config) Lint(doc *Document) []Finding {
 		run(r)
 	}
 	for _, r := range active {
-		keep := true
-		for _, dep := range r.Requires {
-			if len(results[dep]) == 0 {
-				keep = false
-			}
-		}
-		if keep {
+		if depsFound(r, results) {
 			out = append(out, results[r.ID]...)
 		}
 	}
@@ -122,6 +114,17 @@ func (c *Config) Lint(doc *Document) []Finding {
 	out = c.applyDirectives(doc, out)
 	SortFindings(out)
 	return out
+}
+
+// depsFound reports whether every rule r requires has findings in
+// results.
+func depsFound(r *RuleConfig, results map[string][]Finding) bool {
+	for _, dep := range r.Requires {
+		if len(results[dep]) == 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // required reports whether some rule requires rule id.

@@ -169,10 +169,8 @@ func (s *PhraseSet) newNode() int32 {
 
 // sepIndex returns the index of sep in s.seps, adding it when add.
 func (s *PhraseSet) sepIndex(sep string, add bool) (int32, bool) {
-	for i, x := range s.seps {
-		if x == sep {
-			return int32(i), true
-		}
+	if i := slices.Index(s.seps, sep); i >= 0 {
+		return int32(i), true
 	}
 	if !add {
 		return -1, false
