@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 
@@ -190,10 +191,14 @@ func (l *lazyRegexp) MatchString(s string) bool { return l.Regexp().MatchString(
 // knows them by.
 var literalTable = struct {
 	sync.Mutex
-	ids     map[string]int32 // of the literals after the built-in ones
-	list    []string
-	matcher *acMatcher
-}{list: builtinLiterals, matcher: builtinMatcher}
+	ids  map[string]int32 // of the literals after the built-in ones
+	list []string
+	// matcher is read without the lock (every expression of every ad
+	// asks for it), set with it; nil: to be built.
+	matcher atomic.Pointer[acMatcher]
+}{list: builtinLiterals}
+
+func init() { literalTable.matcher.Store(builtinMatcher) }
 
 func registerLiterals(ls []string) []int32 {
 	literalTable.Lock()
@@ -213,7 +218,7 @@ func registerLiterals(ls []string) []int32 {
 			literalTable.ids[l] = id
 			// builtinLiterals is never appended to in place.
 			literalTable.list = append(literalTable.list[:len(literalTable.list):len(literalTable.list)], l)
-			literalTable.matcher = nil
+			literalTable.matcher.Store(nil)
 		}
 		out = append(out, id)
 	}
@@ -221,12 +226,17 @@ func registerLiterals(ls []string) []int32 {
 }
 
 func currentMatcher() *acMatcher {
+	if m := literalTable.matcher.Load(); m != nil {
+		return m
+	}
 	literalTable.Lock()
 	defer literalTable.Unlock()
-	if literalTable.matcher == nil {
-		literalTable.matcher = newACMatcher(literalTable.list)
+	m := literalTable.matcher.Load()
+	if m == nil {
+		m = newACMatcher(literalTable.list)
+		literalTable.matcher.Store(m)
 	}
-	return literalTable.matcher
+	return m
 }
 
 // literalIndex holds the ends (Text offsets, ascending) of the

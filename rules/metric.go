@@ -293,7 +293,27 @@ func Syllables(w string) int {
 	for _, r := range w {
 		rs = append(rs, r)
 	}
-	return syllables(rs)
+	vowel := func(r rune) bool {
+		return r == 'a' || r == 'e' || r == 'i' || r == 'o' || r == 'u' || r == 'y'
+	}
+	n, prev := 0, false
+	for _, r := range rs {
+		v := vowel(r)
+		if v && !prev {
+			n++
+		}
+		prev = v
+	}
+	if l := len(rs); l > 2 && rs[l-1] == 'e' && !vowel(rs[l-2]) && !(rs[l-2] == 'l' && !vowel(rs[l-3])) {
+		n--
+	}
+	if l := len(rs); l > 2 && rs[l-2] == 'e' && (rs[l-1] == 'd' || rs[l-1] == 's') && !strings.ContainsRune("tdcsgzx", rs[l-3]) && n > 1 {
+		n--
+	}
+	if n < 1 {
+		n = 1
+	}
+	return n
 }
 
 // syllablesASCII is Syllables of an ASCII word, whose bytes are its
@@ -319,30 +339,5 @@ func syllablesASCII(w string) int {
 	return max(n, 1)
 }
 
-// asciiVowel marks the bytes syllables counts as vowels.
+// asciiVowel marks the bytes Syllables counts as vowels.
 var asciiVowel = [256]bool{'a': true, 'e': true, 'i': true, 'o': true, 'u': true, 'y': true}
-
-// syllables is Syllables over the runes of a word.
-func syllables(rs []rune) int {
-	vowel := func(r rune) bool {
-		return r == 'a' || r == 'e' || r == 'i' || r == 'o' || r == 'u' || r == 'y'
-	}
-	n, prev := 0, false
-	for _, r := range rs {
-		v := vowel(r)
-		if v && !prev {
-			n++
-		}
-		prev = v
-	}
-	if l := len(rs); l > 2 && rs[l-1] == 'e' && !vowel(rs[l-2]) && !(rs[l-2] == 'l' && !vowel(rs[l-3])) {
-		n--
-	}
-	if l := len(rs); l > 2 && rs[l-2] == 'e' && (rs[l-1] == 'd' || rs[l-1] == 's') && !strings.ContainsRune("tdcsgzx", rs[l-3]) && n > 1 {
-		n--
-	}
-	if n < 1 {
-		n = 1
-	}
-	return n
-}
