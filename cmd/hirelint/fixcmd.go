@@ -68,13 +68,7 @@ func runFix(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		if name == "" {
 			name = "stdin.txt"
 		}
-		src, err = io.ReadAll(io.LimitReader(stdin, *maxSize+1))
-		switch {
-		case err != nil:
-			err = fmt.Errorf("read standard input: %w", err)
-		case int64(len(src)) > *maxSize:
-			err = fmt.Errorf("%s: larger than --max-file-size (%d bytes)", name, *maxSize)
-		}
+		src, err = readStdinMax(stdin, *maxSize)
 	} else {
 		name = paths[0]
 		// Only a regular file, and never more than --max-file-size of it:

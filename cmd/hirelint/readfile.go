@@ -77,6 +77,19 @@ func readRegular(path string, max int64, limit string) ([]byte, error) {
 	return b.Bytes(), nil
 }
 
+// readStdinMax reads standard input whole, refusing more than max bytes
+// (--max-file-size): only max+1 are ever read.
+func readStdinMax(stdin io.Reader, max int64) ([]byte, error) {
+	src, err := io.ReadAll(io.LimitReader(stdin, max+1))
+	if err != nil {
+		return nil, fmt.Errorf("read standard input: %w", err)
+	}
+	if int64(len(src)) > max {
+		return nil, fmt.Errorf("standard input is larger than --max-file-size (%d bytes)", max)
+	}
+	return src, nil
+}
+
 // isSkipped reports whether err is a file refused for what it is (not a
 // regular file, too large) rather than one that could not be read.
 func isSkipped(err error) bool {

@@ -210,13 +210,9 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		if name == "" {
 			name = "<stdin>"
 		}
-		src, err := io.ReadAll(io.LimitReader(stdin, o.maxSize+1))
+		src, err := readStdinMax(stdin, o.maxSize)
 		if err != nil {
-			fmt.Fprintf(stderr, "hirelint: read standard input: %v\n", err)
-			return exitError
-		}
-		if int64(len(src)) > o.maxSize {
-			fmt.Fprintf(stderr, "hirelint: standard input is larger than --max-file-size (%d bytes)\n", o.maxSize)
+			fmt.Fprintf(stderr, "hirelint: %v\n", err)
 			return exitError
 		}
 		lookup := o.stdinName
