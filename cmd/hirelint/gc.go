@@ -1,6 +1,7 @@
 package main
 
 import (
+	"math"
 	"os"
 	"runtime/debug"
 )
@@ -15,12 +16,23 @@ import (
 // all. The limit also makes long runs collect more often instead of
 // growing past it (see README, Performance). GOGC and GOMEMLIMIT, when
 // set, still decide. The tests of this package run under the same
-// settings, as the command they run in-process would.
-func init() {
+// settings, as the command they run in-process would (until one runs the
+// language server, which sets its own: see serverGC).
+func init() { setGC(1000, 48<<20) }
+
+// serverGC gives the language server Go's own pace back: it lives as long
+// as the editor, holding its rules and open ads, and lints one ad per
+// pause in typing, so it has little garbage to save collections on. Over
+// a thousand edits of a 5 KB ad, it peaks at about 12 MB instead of 47 MB.
+func serverGC() { setGC(100, math.MaxInt64) }
+
+// setGC sets the collector's target percentage and soft memory limit,
+// each unless the user set it with GOGC or GOMEMLIMIT.
+func setGC(percent int, limit int64) {
 	if os.Getenv("GOGC") == "" {
-		debug.SetGCPercent(1000)
+		debug.SetGCPercent(percent)
 	}
 	if os.Getenv("GOMEMLIMIT") == "" {
-		debug.SetMemoryLimit(48 << 20)
+		debug.SetMemoryLimit(limit)
 	}
 }

@@ -61,6 +61,7 @@ func runLSP(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	// A client that goes away makes writes fail instead of killing the
 	// process with SIGPIPE.
 	signal.Ignore(syscall.SIGPIPE)
+	serverGC()
 	srv := lsp.NewServer(lsp.Options{
 		Config:     load,
 		ConfigName: ConfigName,

@@ -6,9 +6,11 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"math"
 	"net/textproto"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"strconv"
 	"strings"
 	"testing"
@@ -225,5 +227,36 @@ func TestGitRef(t *testing.T) {
 		if got := gitRef(version); got != want {
 			t.Errorf("gitRef(%q) = %q, want %q", version, got, want)
 		}
+	}
+}
+
+// gcPace returns the collector's target percentage and soft limit.
+func gcPace() (int, int64) {
+	p := debug.SetGCPercent(-1)
+	debug.SetGCPercent(p)
+	return p, debug.SetMemoryLimit(-1)
+}
+
+// TestLSPGCPace checks that the language server gives up the bulk run's
+// collector pace for Go's own, and that GOGC and GOMEMLIMIT still win.
+func TestLSPGCPace(t *testing.T) {
+	if os.Getenv("GOGC") != "" || os.Getenv("GOMEMLIMIT") != "" {
+		t.Skip("GOGC or GOMEMLIMIT is set: the pace is the user's")
+	}
+	// The tests that run the server in-process before this one have set
+	// its pace already: start from a run's.
+	setGC(1000, 48<<20)
+	t.Cleanup(func() { setGC(1000, 48<<20) })
+	var out, errb bytes.Buffer
+	run([]string{"lsp"}, strings.NewReader(""), &out, &errb)
+	if p, l := gcPace(); p != 100 || l != math.MaxInt64 {
+		t.Errorf("the server's pace is %d%% under %d bytes, want Go's 100%% and no limit", p, l)
+	}
+	setGC(1000, 48<<20)
+	t.Setenv("GOGC", "300")
+	t.Setenv("GOMEMLIMIT", "1GiB")
+	serverGC()
+	if p, l := gcPace(); p != 1000 || l != 48<<20 {
+		t.Errorf("with GOGC and GOMEMLIMIT set, the server changed the pace to %d%% under %d bytes", p, l)
 	}
 }
