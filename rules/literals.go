@@ -1179,6 +1179,18 @@ func concatCandidates(subs []*syntax.Regexp) []litCandidate {
 		for j := i; j < len(subs); j++ {
 			sub, ok := exactSet(subs[j])
 			if !ok {
+				// The run ends in a child with no exact set, but every
+				// match of it may still start with one of a few texts:
+				// "h(?:q|ead\s+office)" holds "hq" or "head".
+				if ps, ok := prefixes(subs[j]); ok && !slices.Contains(ps.set, "") {
+					if p, ok := product(set, ps); ok && !slices.Contains(p.set, "") {
+						ls := exactLits(p)
+						for x := range ls {
+							ls[x].atEnd = false // a match may go on
+						}
+						out = append(out, litCandidate{ls: ls, strs: litStrings(ls), k: i, e: j + 1})
+					}
+				}
 				break
 			}
 			if set, ok = product(set, sub); !ok {
@@ -1381,33 +1393,80 @@ func exactSet(re *syntax.Regexp) (exact, bool) {
 		}
 		return set, true
 	case syntax.OpAlternate:
-		var subs []exact
-		cased := true
-		for _, s := range re.Sub {
-			sub, ok := exactSet(s)
-			if !ok {
-				return exact{}, false
-			}
-			subs = append(subs, sub)
-			cased = cased && sub.cased
-		}
-		out := exact{nil, cased}
-		for _, sub := range subs {
-			if !cased {
-				sub = sub.lower()
-			}
-			for _, x := range sub.set {
-				if !slices.Contains(out.set, x) {
-					out.set = append(out.set, x)
-				}
-			}
-			if len(out.set) > maxExactStrings {
-				return exact{}, false
-			}
-		}
-		return out, true
+		return union(re.Sub, exactSet)
 	}
 	return exact{}, false
+}
+
+// union returns the texts of f for each of subs, in any case unless all
+// are cased, or false when f has none for one of them or they are too
+// many.
+func union(subs []*syntax.Regexp, f func(*syntax.Regexp) (exact, bool)) (exact, bool) {
+	sets := make([]exact, len(subs))
+	cased := true
+	for i, s := range subs {
+		sub, ok := f(s)
+		if !ok {
+			return exact{}, false
+		}
+		sets[i] = sub
+		cased = cased && sub.cased
+	}
+	out := exact{nil, cased}
+	for _, sub := range sets {
+		if !cased {
+			sub = sub.lower()
+		}
+		for _, x := range sub.set {
+			if !slices.Contains(out.set, x) {
+				out.set = append(out.set, x)
+			}
+		}
+		if len(out.set) > maxExactStrings {
+			return exact{}, false
+		}
+	}
+	return out, true
+}
+
+// prefixes returns texts one of which starts every match of re: its
+// exact set if it has one, or else the exact start of each of its
+// alternatives. A text may be "" (a match may start with anything), which
+// makes the set of no use as literals.
+func prefixes(re *syntax.Regexp) (exact, bool) {
+	if e, ok := exactSet(re); ok {
+		return e, true
+	}
+	switch re.Op {
+	case syntax.OpCapture:
+		return prefixes(re.Sub[0])
+	case syntax.OpConcat:
+		// The exact texts of the leading children, and then the starts
+		// of the first child without: any start of a match's texts is
+		// one too.
+		set := exact{[]string{""}, true}
+		for _, s := range re.Sub {
+			sub, whole := exactSet(s)
+			if !whole {
+				var ok bool
+				if sub, ok = prefixes(s); !ok {
+					return set, true
+				}
+			}
+			p, ok := product(set, sub)
+			if !ok {
+				return set, true
+			}
+			set = p
+			if !whole {
+				return set, true
+			}
+		}
+		return set, true
+	case syntax.OpAlternate:
+		return union(re.Sub, prefixes)
+	}
+	return exact{[]string{""}, true}, true
 }
 
 // product returns every a+b for a in as and b in bs.

@@ -53,6 +53,9 @@ func TestSpansFindEveryMatch(t *testing.T) {
 		`(?:x|\b)ary\b`, `\bK\b`, `\bpay\b[^.\n]{0,12}?\b\d+k\b`, `sal(?s:.){2,6}y`, `(?:^|,\s*)salary\b`, `\bpay(?:$|\.)`, `(?:^|x)\s*remote`, `(?:^|\B)salary`, `salary(?:$|\B)`, `(?-i:\bSalary\b)`, `(?-i:US\$)`, `\bus\s(?:ranges?|pay)\b`, `\b(?:ranges?|pay)\b`, `[$]\d+k\b`, `^[ \t]*[A-Za-z0-9]{3,6}[ \t]*$`, `^\s*\w+`, `^`, `^\d`,
 		// Two literal parts: windows around one must hold the other.
 		`\bpay\b[^\n]{0,20}\bsalary\b`, `\bfrom\s+home\s+(?:in\s+)?office`, `(?-i:\bSalary\b)\s+in\s+(?:\w+\s+){0,2}range`,
+		// Literals that start a match's text without ending it: the
+		// alternatives are stored as "sal(?:ary|\s+range)".
+		`\bin\s+(?:salary|sal\s+range)\b`, `\b(?:my|us)\s+(?:salary|sal\s*range|pay)`,
 	}
 	pieces := []string{"salary", "Salary", "SALARY", "pay", "range", "  ", " ", "\n", "\t", "$", "€", "US$", "1", "0", "120", "k",
 		"K", "\u212a", "-", "to", ",", ".", "from", "home", "my", "office", "Berlin", "in", "per", "year", "remote", "équipe",
@@ -62,6 +65,11 @@ func TestSpansFindEveryMatch(t *testing.T) {
 	for _, tc := range []struct{ expr, text string }{
 		{`\bus\s(?:ranges?|pay)\b`, "our us ranges, us range and us pay"},
 		{`\bUS\s(?:residents?|based)\b`, "for US residents or US based staff"},
+		{`\bin\s+(?:salary|sal\s+range)\b`, "in sal range, in salary, in sal  range and in salrange"},
+		// Second literals that start a part without ending it ("head"
+		// in "headquarters").
+		{`\b(?:with|its)\s+(?:headquarters|hq|head\s+office)\b`, "its headquarters, with hq, its head office and its head"},
+		{`\b(?:with|its)\s+(?:hq|head\w*\s+office)\b`, "its headquarter office, with hq and its heads office"},
 		{`\b(?:remote|hybrid)(?:ly)?\b`, "remotely or hybrid"},
 		{`(?-i:\b[A-Z][a-z]+,\s*(?:CA|NY)\b)`, "in Austin, TX or Oakland, CA; ca, ny or Troy, NY"},
 		// Anchored at a line's start (end), with a line break between
@@ -191,6 +199,9 @@ func TestSecondLiterals(t *testing.T) {
 		{`(?i)\bsalary\b`, "[\xffsalary\xff]", "[]"},
 		{`(?i)(?:pay|salary)|range`, "[pay salary range]", "[]"},
 		{`(?i)\d+\s*(?:week|wk)\b`, "[week\xff wk\xff]", "[]"},
+		// The second part is stored as "h(?:eadquarters|q|ead\s+office)":
+		// each match of it starts with "hq" or "head".
+		{`(?i)\b(?:with|its)\s+(?:headquarters|hq|head\s+office)\b`, "[\xffwith\xff \xffits\xff]", "[\xffhq \xffhead]"},
 	} {
 		sh := shapeOf(tc.expr)
 		if got := fmt.Sprint(sh.lits); got != tc.lits {
