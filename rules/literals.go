@@ -58,6 +58,10 @@ type shape struct {
 	// expression, one of which every match holds too (see
 	// literalSets); nil: none.
 	also []string
+	// need holds ASCII digits and symbols one of which every match
+	// holds (see needBytes); "": none known. A window without any of
+	// them is not searched.
+	need string
 	// sided: every match holding an occurrence of a first-set literal
 	// starts at most before bytes before the occurrence's end and ends at
 	// most after bytes after its start (the literals come from one part
@@ -325,7 +329,7 @@ func (r *regexpRule) matchIn(d *linter.Document, start, end int) bool {
 	if r.litIDs != nil && !d.FoldTraps() && !literals(d).occursIn(r.litIDs, start, end) {
 		return false
 	}
-	return r.MatchString(d.Text[start:end])
+	return r.mayHold(d.Text[start:end]) && r.MatchString(d.Text[start:end])
 }
 
 // occursIn reports whether one of the literals ids occurs (whole) within
@@ -442,7 +446,7 @@ func (r *regexpRule) spans(d *linter.Document) []span {
 	for _, id := range r.litIDs {
 		k := idx.lens[id]
 		for _, e := range idx.of(id) {
-			if w, ok := r.window(d, &wc, e-k, e); ok && r.holdsAlso(idx, w) {
+			if w, ok := r.window(d, &wc, e-k, e); ok && r.holdsAlso(d, idx, w) {
 				out = append(out, w)
 			}
 		}
@@ -472,8 +476,8 @@ func (r *regexpRule) spans(d *linter.Document) []span {
 
 // holdsAlso reports whether window w holds an occurrence of one of the
 // expression's second literals, as every window holding a match does.
-func (r *regexpRule) holdsAlso(idx *literalIndex, w span) bool {
-	return r.alsoIDs == nil || idx.occursIn(r.alsoIDs, w.start, w.end)
+func (r *regexpRule) holdsAlso(d *linter.Document, idx *literalIndex, w span) bool {
+	return (r.alsoIDs == nil || idx.occursIn(r.alsoIDs, w.start, w.end)) && r.mayHold(d.Text[w.start:w.end])
 }
 
 // maxLen returns the most bytes a match can span in block bi of d, or -1;
@@ -783,6 +787,9 @@ func shapeOf(expr string) shape {
 			sh.textEdges = true
 		}
 	})
+	if need, ok := needBytes(p); ok && len(need) <= maxNeed {
+		sh.need = need
+	}
 	if lits, also, part, ok := literalSets(p); ok && usefulLiterals(litStrings(lits)) {
 		// Alternatives may give the same literal ("the DOE|DOE lab"): it is
 		// looked for once.
@@ -804,6 +811,81 @@ func shapeOf(expr string) shape {
 		}
 	}
 	return sh
+}
+
+// maxNeed bounds the bytes of a shape's need: a window is looked over for
+// them (all ten digits, or a few symbols), which pays where most windows
+// lack them.
+const maxNeed = 10
+
+// needBytes returns the ASCII digits and symbols (sorted) one of which
+// every match of re holds, or false when it knows of none. Letters and
+// white space are left out, as nearly every window holds them, and so is
+// any class with characters beyond ASCII, which a search of bytes cannot
+// check.
+func needBytes(re *syntax.Regexp) (string, bool) {
+	switch re.Op {
+	case syntax.OpLiteral:
+		// Any of its characters will do ("US$" holds "$").
+		for _, c := range re.Rune {
+			if c < utf8.RuneSelf && isNeedByte(byte(c)) {
+				return string(c), true
+			}
+		}
+		return "", false
+	case syntax.OpCharClass:
+		var set []byte
+		for i := 0; i+1 < len(re.Rune); i += 2 {
+			if re.Rune[i+1] >= utf8.RuneSelf {
+				return "", false
+			}
+			for c := re.Rune[i]; c <= re.Rune[i+1]; c++ {
+				if !isNeedByte(byte(c)) {
+					return "", false
+				}
+				set = append(set, byte(c))
+			}
+		}
+		return string(set), len(set) > 0
+	case syntax.OpCapture, syntax.OpPlus:
+		return needBytes(re.Sub[0])
+	case syntax.OpRepeat:
+		if re.Min >= 1 {
+			return needBytes(re.Sub[0])
+		}
+	case syntax.OpConcat:
+		// Any part's bytes will do: the fewest.
+		best, found := "", false
+		for _, s := range re.Sub {
+			if n, ok := needBytes(s); ok && (!found || len(n) < len(best)) {
+				best, found = n, true
+			}
+		}
+		return best, found
+	case syntax.OpAlternate:
+		var set []byte
+		for _, s := range re.Sub {
+			n, ok := needBytes(s)
+			if !ok {
+				return "", false
+			}
+			set = append(set, n...)
+		}
+		slices.Sort(set)
+		return string(slices.Compact(set)), true
+	}
+	return "", false
+}
+
+// isNeedByte reports whether c is an ASCII digit or symbol: printable,
+// and neither a letter nor a space.
+func isNeedByte(c byte) bool {
+	return c > ' ' && c < utf8.RuneSelf && c != 0x7f && !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z')
+}
+
+// mayHold reports whether s holds one of the bytes every match holds.
+func (r *regexpRule) mayHold(s string) bool {
+	return r.need == "" || strings.ContainsAny(s, r.need)
 }
 
 // sideOf returns the bound of the concatenation of subs, its runs as

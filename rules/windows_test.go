@@ -53,6 +53,8 @@ func TestSpansFindEveryMatch(t *testing.T) {
 		`(?:x|\b)ary\b`, `\bK\b`, `\bpay\b[^.\n]{0,12}?\b\d+k\b`, `sal(?s:.){2,6}y`, `(?:^|,\s*)salary\b`, `\bpay(?:$|\.)`, `(?:^|x)\s*remote`, `(?:^|\B)salary`, `salary(?:$|\B)`, `(?-i:\bSalary\b)`, `(?-i:US\$)`, `\bus\s(?:ranges?|pay)\b`, `\b(?:ranges?|pay)\b`, `[$]\d+k\b`, `^[ \t]*[A-Za-z0-9]{3,6}[ \t]*$`, `^\s*\w+`, `^`, `^\d`,
 		// Two literal parts: windows around one must hold the other.
 		`\bpay\b[^\n]{0,20}\bsalary\b`, `\bfrom\s+home\s+(?:in\s+)?office`, `(?-i:\bSalary\b)\s+in\s+(?:\w+\s+){0,2}range`,
+		// Digits or symbols that every match holds.
+		`\bpay\b[^\n]{0,9}?\d+\s*k\b`, `\b(?:us|my)\s+(?:\$|[1-9]0)`, `(?:from|pay)\s*\d?\s*range`,
 		// Literals that start a match's text without ending it: the
 		// alternatives are stored as "sal(?:ary|\s+range)".
 		`\bin\s+(?:salary|sal\s+range)\b`, `\b(?:my|us)\s+(?:salary|sal\s*range|pay)`,
@@ -209,6 +211,34 @@ func TestSecondLiterals(t *testing.T) {
 		}
 		if got := fmt.Sprint(sh.also); got != tc.also {
 			t.Errorf("%s: second literals %q, want %q", tc.expr, got, tc.also)
+		}
+	}
+}
+
+// TestNeedBytes checks the digits and symbols an expression's every
+// match holds: one part's, the fewest, and for alternatives all of theirs;
+// none for optional parts, letters, white space, or classes beyond ASCII.
+func TestNeedBytes(t *testing.T) {
+	for _, tc := range []struct{ expr, need string }{
+		{`\bsalary:\s+\d{1,3}`, ":"},
+		{`\bsalary\s+\d{1,3}`, "0123456789"},
+		{`\b(?:\d{2}|4[1-9]\d|40[02-9])k\b`, "0123456789"},
+		{`\d+%`, "%"},
+		{`\b(?:4[1-9]|40)\b`, "4"},
+		{`(?i)\bUS\$\d`, "$"},
+		{`#J-\d{3,}-[A-Za-z]+`, "#"},
+		{`(?:p\.a\.|/\s?yr)`, "./"},
+		{`[$£]\d+`, "0123456789"},
+		{`(?i)\bpay\s*\d?\s*range`, ""},
+		{`(?i)\bhealth\b`, ""},
+		{`\d*\s+k`, ""},
+		{`[£€]`, ""},
+		{`(?:\d+|range)`, ""},
+		{`[0-9a-f]{4}`, ""},
+		{`[!-/]`, ""},
+	} {
+		if got := shapeOf(tc.expr).need; got != tc.need {
+			t.Errorf("%s: need %q, want %q", tc.expr, got, tc.need)
 		}
 	}
 }
