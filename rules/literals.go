@@ -58,6 +58,11 @@ type shape struct {
 	// expression, one of which every match holds too (see
 	// literalSets); nil: none.
 	also []string
+	// more are up to maxMore further sets, each from a part of its own,
+	// one text of each of which every match holds as well (in lower
+	// case). They are looked for in a window's text, not by the literal
+	// search: a window that lacks one of them is not searched.
+	more [][]string
 	// need holds ASCII digits and symbols one of which every match
 	// holds (see needBytes); "": none known. A window without any of
 	// them is not searched.
@@ -475,9 +480,19 @@ func (r *regexpRule) spans(d *linter.Document) []span {
 }
 
 // holdsAlso reports whether window w holds an occurrence of one of the
-// expression's second literals, as every window holding a match does.
+// expression's second literals, one of the bytes of its need, and one
+// text of each of its further sets, as every window holding a match does.
 func (r *regexpRule) holdsAlso(d *linter.Document, idx *literalIndex, w span) bool {
-	return (r.alsoIDs == nil || idx.occursIn(r.alsoIDs, w.start, w.end)) && r.mayHold(d.Text[w.start:w.end])
+	if r.alsoIDs != nil && !idx.occursIn(r.alsoIDs, w.start, w.end) || !r.mayHold(d.Text[w.start:w.end]) {
+		return false
+	}
+	lower := d.LowerText()[w.start:w.end]
+	for _, set := range r.more {
+		if !slices.ContainsFunc(set, func(s string) bool { return strings.Contains(lower, s) }) {
+			return false
+		}
+	}
+	return true
 }
 
 // maxLen returns the most bytes a match can span in block bi of d, or -1;
@@ -790,7 +805,7 @@ func shapeOf(expr string) shape {
 	if need, ok := needBytes(p); ok && len(need) <= maxNeed {
 		sh.need = need
 	}
-	if lits, also, part, ok := literalSets(p); ok && usefulLiterals(litStrings(lits)) {
+	if lits, also, more, part, ok := literalSets(p); ok && usefulLiterals(litStrings(lits)) {
 		// Alternatives may give the same literal ("the DOE|DOE lab"): it is
 		// looked for once.
 		for _, l := range lits {
@@ -803,6 +818,7 @@ func shapeOf(expr string) shape {
 				sh.also = append(sh.also, k)
 			}
 		}
+		sh.more = more
 		if part.subs != nil && sh.fixed >= 0 {
 			var okB, okA bool
 			sh.before, okB = sideOf(part.subs[:part.e], sh.runs)
@@ -1317,29 +1333,43 @@ func (c litCandidate) finish(subs []*syntax.Regexp) []reqLit {
 // which every match also holds, from another part of the expression: a
 // window around an occurrence of the first that holds none of the second
 // cannot hold a match. also is nil when there is no useful second set.
-func literalSets(re *syntax.Regexp) (lits, also []reqLit, part concatPart, ok bool) {
+func literalSets(re *syntax.Regexp) (lits, also []reqLit, more [][]string, part concatPart, ok bool) {
 	for re.Op == syntax.OpCapture {
 		re = re.Sub[0]
 	}
 	if re.Op != syntax.OpConcat {
 		lits, ok = requiredLiterals(re)
-		return lits, nil, part, ok
+		return lits, nil, nil, part, ok
 	}
 	cs := concatCandidates(re.Sub)
 	if len(cs) == 0 {
-		return nil, nil, part, false
+		return nil, nil, nil, part, false
 	}
 	first := cs[0]
 	if usefulLiterals(first.strs) {
+		taken := []litCandidate{first}
 		for _, c := range cs[1:] {
-			if (c.e <= first.k || c.k >= first.e) && usefulLiterals(c.strs) {
-				also = c.finish(re.Sub)
-				break
+			if !usefulLiterals(c.strs) || slices.ContainsFunc(taken, c.overlaps) {
+				continue
 			}
+			switch {
+			case also == nil:
+				also = c.finish(re.Sub)
+			case len(more) < maxMore:
+				more = append(more, c.strs)
+			}
+			taken = append(taken, c)
 		}
 	}
-	return first.finish(re.Sub), also, concatPart{re.Sub, first.k, first.e}, true
+	return first.finish(re.Sub), also, more, concatPart{re.Sub, first.k, first.e}, true
 }
+
+// maxMore bounds the further literal sets of an expression that windows
+// are checked for (see shape.more).
+const maxMore = 3
+
+// overlaps reports whether c and o come from overlapping parts.
+func (c litCandidate) overlaps(o litCandidate) bool { return c.k < o.e && o.k < c.e }
 
 // A concatPart is subs[k:e] of a concatenation subs.
 type concatPart struct {

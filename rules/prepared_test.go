@@ -89,8 +89,8 @@ func TestPreparedTable(t *testing.T) {
 		if len(runs) > 0 {
 			rs = "[]runBound{" + strings.Join(runs, ", ") + "}"
 		}
-		fmt.Fprintf(&b, "\t{%q, shape{%#v, %d, %s, %d, %t, %t, %t, %t, %t, %t, %#v, %q, %t, %s, %s, %#v}, %#v, %#v, %#v},\n", e, sh.lits, sh.fixed, rs, sh.chars,
-			sh.lineStart, sh.lineEnd, sh.beginLine, sh.endLine, sh.textEdges, sh.oneLine, sh.also, sh.need,
+		fmt.Fprintf(&b, "\t{%q, shape{%#v, %d, %s, %d, %t, %t, %t, %t, %t, %t, %#v, %#v, %q, %t, %s, %s, %#v}, %#v, %#v, %#v},\n", e, sh.lits, sh.fixed, rs, sh.chars,
+			sh.lineStart, sh.lineEnd, sh.beginLine, sh.endLine, sh.textEdges, sh.oneLine, sh.also, sh.more, sh.need,
 			sh.sided, sideSource(sh.before), sideSource(sh.after), sh.groups, lids, cids, aids)
 	}
 	b.WriteString("}\n")

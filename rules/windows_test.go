@@ -53,6 +53,9 @@ func TestSpansFindEveryMatch(t *testing.T) {
 		`(?:x|\b)ary\b`, `\bK\b`, `\bpay\b[^.\n]{0,12}?\b\d+k\b`, `sal(?s:.){2,6}y`, `(?:^|,\s*)salary\b`, `\bpay(?:$|\.)`, `(?:^|x)\s*remote`, `(?:^|\B)salary`, `salary(?:$|\B)`, `(?-i:\bSalary\b)`, `(?-i:US\$)`, `\bus\s(?:ranges?|pay)\b`, `\b(?:ranges?|pay)\b`, `[$]\d+k\b`, `^[ \t]*[A-Za-z0-9]{3,6}[ \t]*$`, `^\s*\w+`, `^`, `^\d`,
 		// Two literal parts: windows around one must hold the other.
 		`\bpay\b[^\n]{0,20}\bsalary\b`, `\bfrom\s+home\s+(?:in\s+)?office`, `(?-i:\bSalary\b)\s+in\s+(?:\w+\s+){0,2}range`,
+		// Three literal parts: windows must hold the other two.
+		`\b(?:in|from)\s+(?:salary|pay)\s+range`, `\bpay\s+(?:in|from)\s+(?:my|us)\s+(?:range|office)\b`,
+		`\b(?:salary|range)\s+(?:office|home)\s+(?:salary|pay)\b`,
 		// Digits or symbols that every match holds.
 		`\bpay\b[^\n]{0,9}?\d+\s*k\b`, `\b(?:us|my)\s+(?:\$|[1-9]0)`, `(?:from|pay)\s*\d?\s*range`,
 		// Literals that start a match's text without ending it: the
@@ -68,6 +71,8 @@ func TestSpansFindEveryMatch(t *testing.T) {
 		{`\bus\s(?:ranges?|pay)\b`, "our us ranges, us range and us pay"},
 		{`\bUS\s(?:residents?|based)\b`, "for US residents or US based staff"},
 		{`\bin\s+(?:salary|sal\s+range)\b`, "in sal range, in salary, in sal  range and in salrange"},
+		// A further literal set, in another case than written.
+		{`\b(?:salary|range)\s+(?:office|home)\s+(?:salary|pay)\b`, "salary home Salary, range office PAY"},
 		// Second literals that start a part without ending it ("head"
 		// in "headquarters").
 		{`\b(?:with|its)\s+(?:headquarters|hq|head\s+office)\b`, "its headquarters, with hq, its head office and its head"},
@@ -239,6 +244,26 @@ func TestNeedBytes(t *testing.T) {
 	} {
 		if got := shapeOf(tc.expr).need; got != tc.need {
 			t.Errorf("%s: need %q, want %q", tc.expr, got, tc.need)
+		}
+	}
+}
+
+// TestFurtherLiterals checks the further literal sets of an expression,
+// looked for in a window's text: each from a part of its own, none taken
+// by the first two sets, the rarer first ("my" or "us" before "in" or
+// "from").
+func TestFurtherLiterals(t *testing.T) {
+	for _, tc := range []struct{ expr, lits, also, more string }{
+		{`(?i)\b(?:in|from)\s+(?:salary|pay)\s+range`, "[\xffrange]", "[\xffsalary\xff \xffpay\xff]", "[[in from]]"},
+		{`(?i)\bpay\s+(?:in|from)\s+(?:my|us)\s+(?:range|office)\b`, "[\xffrange\xff \xffoffice\xff]", "[\xffpay\xff]", "[[my us] [in from]]"},
+		{`(?i)\b(?:salary|range)\s+(?:office|home)\s+(?:salary|pay)\b`, "[\xffsalary\xff \xffrange\xff]", "[\xffoffice\xff \xffhome\xff]", "[[salary pay]]"},
+		{`(?i)\bsalary\b`, "[\xffsalary\xff]", "[]", "[]"},
+		{`(?i)\bpay\s+range\b`, "[\xffrange\xff]", "[\xffpay\xff]", "[]"},
+	} {
+		sh := shapeOf(tc.expr)
+		got := fmt.Sprint(sh.lits) + fmt.Sprint(sh.also) + fmt.Sprint(sh.more)
+		if want := tc.lits + tc.also + tc.more; got != want {
+			t.Errorf("%s: literal sets %q, want %q", tc.expr, got, want)
 		}
 	}
 }
