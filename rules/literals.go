@@ -483,7 +483,7 @@ func (r *regexpRule) spans(d *linter.Document) []span {
 // expression's second literals, one of the bytes of its need, and one
 // text of each of its further sets, as every window holding a match does.
 func (r *regexpRule) holdsAlso(d *linter.Document, idx *literalIndex, w span) bool {
-	if r.alsoIDs != nil && !idx.occursIn(r.alsoIDs, w.start, w.end) || !r.mayHold(d.Text[w.start:w.end]) {
+	if (r.alsoIDs != nil && !idx.occursIn(r.alsoIDs, w.start, w.end)) || !r.mayHold(d.Text[w.start:w.end]) {
 		return false
 	}
 	lower := d.LowerText()[w.start:w.end]
@@ -646,7 +646,9 @@ func (r *regexpRule) window(d *linter.Document, c *windowCache, start, end int) 
 // preceded by a word character. There the start of text[lo:] looks to \b
 // and \B as it does in the whole text.
 func wordStart(text string, lo, min int) int {
-	for lo > min && (!utf8.RuneStart(text[lo]) || isWordByte(text[lo-1])) {
+	// (At the text's end, lo is a rune start: a window may start there
+	// when a literal's occurrence ends the text.)
+	for lo > min && (lo < len(text) && !utf8.RuneStart(text[lo]) || isWordByte(text[lo-1])) {
 		lo--
 	}
 	return lo
@@ -1064,12 +1066,14 @@ func runeLen(c rune) int {
 
 // usefulLiterals reports whether lits can serve as a prefilter: they are
 // searched in text lower-cased in ASCII only, so a literal with a non-ASCII
-// letter that has case cannot be used; and single letters or digits filter
-// nothing.
+// character that has case, or that case folding matches to another ("ß"
+// and "ẞ"), cannot be used, nor one with U+FFFD, which an expression
+// matches on any byte that is not UTF-8; and single letters or digits
+// filter nothing.
 func usefulLiterals(lits []string) bool {
 	for _, l := range lits {
 		for _, c := range l {
-			if c >= utf8.RuneSelf && unicode.ToUpper(c) != unicode.ToLower(c) {
+			if c >= utf8.RuneSelf && (unicode.ToUpper(c) != unicode.ToLower(c) || unicode.SimpleFold(c) != c || c == utf8.RuneError) {
 				return false
 			}
 		}
@@ -1282,11 +1286,7 @@ func concatCandidates(subs []*syntax.Regexp) []litCandidate {
 				// "h(?:q|ead\s+office)" holds "hq" or "head".
 				if ps, ok := prefixes(subs[j]); ok && !slices.Contains(ps.set, "") {
 					if p, ok := product(set, ps); ok && !slices.Contains(p.set, "") {
-						ls := exactLits(p)
-						for x := range ls {
-							ls[x].atEnd = false // a match may go on
-						}
-						out = append(out, litCandidate{ls: ls, strs: litStrings(ls), k: i, e: j + 1})
+						out = append(out, exactCandidate(p, i, j+1, false))
 					}
 				}
 				break
@@ -1295,8 +1295,7 @@ func concatCandidates(subs []*syntax.Regexp) []litCandidate {
 				break
 			}
 			if j > i && !allEmpty(subs[j:j+1]) && !slices.Contains(set.set, "") {
-				ls := exactLits(set)
-				out = append(out, litCandidate{ls: ls, strs: litStrings(ls), k: i, e: j + 1})
+				out = append(out, exactCandidate(set, i, j+1, true))
 			}
 		}
 	}
@@ -1308,6 +1307,19 @@ func concatCandidates(subs []*syntax.Regexp) []litCandidate {
 		return betterLiterals(out[a].strs, out[b].strs, out[a].cost, out[b].cost)
 	})
 	return out
+}
+
+// exactCandidate returns the literals of set as the candidate of subs[k:e];
+// whole says whether its texts are whole matches of that part, or may be
+// followed by more of it ("head" for "head\s+office"), so end no match.
+func exactCandidate(set exact, k, e int, whole bool) litCandidate {
+	ls := exactLits(set)
+	if !whole {
+		for i := range ls {
+			ls[i].atEnd = false
+		}
+	}
+	return litCandidate{ls: ls, strs: litStrings(ls), k: k, e: e}
 }
 
 // finish returns c's literals as literals of the whole concatenation subs:
@@ -1333,6 +1345,8 @@ func (c litCandidate) finish(subs []*syntax.Regexp) []reqLit {
 // which every match also holds, from another part of the expression: a
 // window around an occurrence of the first that holds none of the second
 // cannot hold a match. also is nil when there is no useful second set.
+// more are up to maxMore further sets from parts of their own, as
+// lower-case texts (see shape.more).
 func literalSets(re *syntax.Regexp) (lits, also []reqLit, more [][]string, part concatPart, ok bool) {
 	for re.Op == syntax.OpCapture {
 		re = re.Sub[0]
@@ -1386,7 +1400,7 @@ func requiredLiterals(re *syntax.Regexp) ([]reqLit, bool) {
 			o := string(re.Rune)
 			return []reqLit{{s: asciiLower(o), orig: o, atStart: true, atEnd: true}}, true
 		}
-		return []reqLit{{s: strings.ToLower(string(re.Rune)), atStart: true, atEnd: true}}, true
+		return []reqLit{{s: asciiLower(string(re.Rune)), atStart: true, atEnd: true}}, true
 	case syntax.OpCharClass:
 		// A small class of symbols ("[$£€]") is a set of one-rune literals.
 		var out []reqLit
@@ -1452,7 +1466,7 @@ func (e exact) lower() exact {
 	}
 	var out []string
 	for _, x := range e.set {
-		if l := strings.ToLower(x); !slices.Contains(out, l) {
+		if l := asciiLower(x); !slices.Contains(out, l) {
 			out = append(out, l)
 		}
 	}
@@ -1471,7 +1485,7 @@ func exactSet(re *syntax.Regexp) (exact, bool) {
 		if re.Flags&syntax.FoldCase == 0 {
 			return exact{[]string{string(re.Rune)}, true}, true
 		}
-		return exact{[]string{strings.ToLower(string(re.Rune))}, false}, true
+		return exact{[]string{asciiLower(string(re.Rune))}, false}, true
 	case syntax.OpCharClass:
 		// The class lists its characters in every case it matches.
 		var out []string
@@ -1542,9 +1556,10 @@ func union(subs []*syntax.Regexp, f func(*syntax.Regexp) (exact, bool)) (exact, 
 }
 
 // prefixes returns texts one of which starts every match of re: its
-// exact set if it has one, or else the exact start of each of its
-// alternatives. A text may be "" (a match may start with anything), which
-// makes the set of no use as literals.
+// exact set if it has one; for a concatenation, its leading exact parts
+// followed by the starts of the first part that is not; for alternatives,
+// the starts of each. A text may be "" (a match may start with anything),
+// which makes the set of no use as literals.
 func prefixes(re *syntax.Regexp) (exact, bool) {
 	if e, ok := exactSet(re); ok {
 		return e, true

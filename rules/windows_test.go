@@ -71,6 +71,14 @@ func TestSpansFindEveryMatch(t *testing.T) {
 		{`\bus\s(?:ranges?|pay)\b`, "our us ranges, us range and us pay"},
 		{`\bUS\s(?:residents?|based)\b`, "for US residents or US based staff"},
 		{`\bin\s+(?:salary|sal\s+range)\b`, "in sal range, in salary, in sal  range and in salrange"},
+		// Letters that lower-case to ASCII ("İ" to "i") or that case
+		// folding matches to another ("ß" and "ẞ"), and U+FFFD (which
+		// matches a byte that is not UTF-8).
+		{`(?:^|,)İ(?:zmir|stanbul\s+office)`, "İzmir, İstanbul office"},
+		{`\bour\s+(?:İzmir|us)\s+office\b`, "our İzmir office"},
+		{`İstanbul`, "in İstanbul"},
+		{`straße`, "STRAẞE and Straße"},
+		{`\bour\s+(?:\x{FFFD}x|us)\s+office\b`, "our \xffx office"},
 		// A further literal set, in another case than written.
 		{`\b(?:salary|range)\s+(?:office|home)\s+(?:salary|pay)\b`, "salary home Salary, range office PAY"},
 		// Second literals that start a part without ending it ("head"
@@ -93,6 +101,13 @@ func TestSpansFindEveryMatch(t *testing.T) {
 		if want, got := blockMatches(re[0], d), spanMatches(re[0], d); !reflect.DeepEqual(want, got) || len(want) == 0 {
 			t.Errorf("%s over %q:\nblocks %v\nspans  %v", tc.expr, tc.text, want, got)
 		}
+	}
+	// A cased literal found in another case where it ends the text: its
+	// window starts at the text's end.
+	if re, err := compileAll("patterns", []string{`(?-i:(?:hq)+)`}); err != nil {
+		t.Fatal(err)
+	} else if got := spanMatches(re[0], linter.Parse("ad.txt", []byte("SHQ"), linter.PlainText)); len(got) != 0 {
+		t.Errorf("(?-i:(?:hq)+) over %q: spans %v", "SHQ", got)
 	}
 	// Half the texts are ASCII only, where windows are measured in
 	// characters.
@@ -222,7 +237,8 @@ func TestSecondLiterals(t *testing.T) {
 
 // TestNeedBytes checks the digits and symbols an expression's every
 // match holds: one part's, the fewest, and for alternatives all of theirs;
-// none for optional parts, letters, white space, or classes beyond ASCII.
+// none for optional parts, letters, white space, classes beyond ASCII, or
+// more than maxNeed bytes.
 func TestNeedBytes(t *testing.T) {
 	for _, tc := range []struct{ expr, need string }{
 		{`\bsalary:\s+\d{1,3}`, ":"},
