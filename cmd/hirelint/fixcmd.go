@@ -44,6 +44,9 @@ func runFix(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 		return exitError
 	}
+	if err := checkMaxSize(*maxSize); err != nil {
+		return usageError(stderr, err)
+	}
 	readStdin := false
 	switch {
 	case len(paths) > 1:

@@ -120,7 +120,9 @@ func TestFixErrors(t *testing.T) {
 		{"a broken config", fixAd, []string{"fix", "--stdin-filename", filepath.Join(dir, "bad", "ad.md"), "-"}, ".hirelint.toml"},
 		{"an unknown rule", fixAd, []string{"fix", "--disable", "no-such-rule", "-"}, "no-such-rule"},
 		{"--stdin-filename with a file", "", []string{"fix", "--stdin-filename", "x.md", a}, "give - instead"},
-		{"too large", fixAd, []string{"fix", "--max-file-size", "10", "-"}, "larger than --max-file-size"},
+		{"too large", fixAd, []string{"fix", "--max-file-size", "10", "-"}, "hirelint: standard input is larger than --max-file-size (10 bytes)"},
+		{"a negative --max-file-size", fixAd, []string{"fix", "--max-file-size", "-1", "-"}, "--max-file-size -1: want 0 to 9223372036854775806 bytes"},
+		{"a --max-file-size one cannot read past", fixAd, []string{"fix", "--max-file-size", "9223372036854775807", "-"}, "--max-file-size 9223372036854775807: want 0 to"},
 		{"an unknown flag", fixAd, []string{"fix", "--format", "json", "-"}, "flag provided but not defined"},
 	}
 	for _, tt := range tests {

@@ -53,6 +53,7 @@ func runLSP(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if fs.NArg() > 0 {
 		return usageError(stderr, fmt.Errorf("lsp takes no arguments (got %q)", fs.Args()))
 	}
+	serverGC()
 	load, err := lspConfigLoader(*config, enable, disable)
 	if err != nil {
 		fmt.Fprintf(stderr, "hirelint: %v\n", err)
@@ -61,7 +62,6 @@ func runLSP(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	// A client that goes away makes writes fail instead of killing the
 	// process with SIGPIPE.
 	signal.Ignore(syscall.SIGPIPE)
-	serverGC()
 	srv := lsp.NewServer(lsp.Options{
 		Config:     load,
 		ConfigName: ConfigName,

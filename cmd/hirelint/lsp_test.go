@@ -28,6 +28,7 @@ type rpcConn struct {
 
 func startLSP(t *testing.T, args ...string) *rpcConn {
 	t.Helper()
+	keepRunGC(t)
 	inR, inW := io.Pipe()
 	outR, outW := io.Pipe()
 	c := &rpcConn{t: t, w: inW, r: bufio.NewReader(outR), done: make(chan int, 1)}
@@ -201,6 +202,7 @@ disable = ["hype-title"]
 }
 
 func TestLSPCommandErrors(t *testing.T) {
+	keepRunGC(t)
 	for _, args := range [][]string{{"lsp", "extra"}, {"lsp", "--disable", "no-such-rule"}, {"lsp", "--debounce", "soon"}} {
 		var out, errb bytes.Buffer
 		if code := run(args, strings.NewReader(""), &out, &errb); code != exitError || out.Len() != 0 {
@@ -230,6 +232,10 @@ func TestGitRef(t *testing.T) {
 	}
 }
 
+// keepRunGC gives the tests after t a run's collector pace back, which a
+// server run in-process replaces with its own.
+func keepRunGC(t *testing.T) { t.Cleanup(func() { setGC(1000, 48<<20) }) }
+
 // gcPace returns the collector's target percentage and soft limit.
 func gcPace() (int, int64) {
 	p := debug.SetGCPercent(-1)
@@ -243,10 +249,8 @@ func TestLSPGCPace(t *testing.T) {
 	if os.Getenv("GOGC") != "" || os.Getenv("GOMEMLIMIT") != "" {
 		t.Skip("GOGC or GOMEMLIMIT is set: the pace is the user's")
 	}
-	// The tests that run the server in-process before this one have set
-	// its pace already: start from a run's.
-	setGC(1000, 48<<20)
-	t.Cleanup(func() { setGC(1000, 48<<20) })
+	keepRunGC(t)
+	setGC(1000, 48<<20) // a run's pace, which the server must replace
 	var out, errb bytes.Buffer
 	run([]string{"lsp"}, strings.NewReader(""), &out, &errb)
 	if p, l := gcPace(); p != 100 || l != math.MaxInt64 {

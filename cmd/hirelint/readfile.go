@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"math"
 	"os"
 )
 
@@ -75,6 +76,15 @@ func readRegular(path string, max int64, limit string) ([]byte, error) {
 		return nil, &tooLargeError{int64(b.Len()), max, limit}
 	}
 	return b.Bytes(), nil
+}
+
+// checkMaxSize refuses a --max-file-size below zero, or so large that
+// reading one byte more than it, to tell a file over it, cannot be asked.
+func checkMaxSize(n int64) error {
+	if n < 0 || n == math.MaxInt64 {
+		return fmt.Errorf("--max-file-size %d: want 0 to %d bytes", n, int64(math.MaxInt64-1))
+	}
+	return nil
 }
 
 // readStdinMax reads standard input whole, refusing more than max bytes

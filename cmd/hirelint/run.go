@@ -162,6 +162,9 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if !validFormat(o.format) {
 		return usageError(stderr, fmt.Errorf("unknown --format %q (want %s)", o.format, formatNames))
 	}
+	if err := checkMaxSize(o.maxSize); err != nil {
+		return usageError(stderr, err)
+	}
 	failOn := linter.SeverityNone
 	if o.failOn != "none" {
 		if failOn, err = linter.ParseSeverity(o.failOn); err != nil {
