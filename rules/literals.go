@@ -607,6 +607,11 @@ func (r *regexpRule) window(d *linter.Document, c *windowCache, start, end int) 
 	if r.fixed < 0 || r.textEdges {
 		return span{block: bi, start: b.Start, end: b.End}, true
 	}
+	if end-c.before > start || start+c.after < end {
+		// No match reaches across the occurrence: the literal search
+		// found it in a case the expression does not take.
+		return span{}, false
+	}
 	text := d.Text
 	lo, hi := max(b.Start, end-c.before), min(b.End, start+c.after)
 	// An expression anchored at a line's start (end) whose matches hold
@@ -646,9 +651,7 @@ func (r *regexpRule) window(d *linter.Document, c *windowCache, start, end int) 
 // preceded by a word character. There the start of text[lo:] looks to \b
 // and \B as it does in the whole text.
 func wordStart(text string, lo, min int) int {
-	// (At the text's end, lo is a rune start: a window may start there
-	// when a literal's occurrence ends the text.)
-	for lo > min && (lo < len(text) && !utf8.RuneStart(text[lo]) || isWordByte(text[lo-1])) {
+	for lo > min && (!utf8.RuneStart(text[lo]) || isWordByte(text[lo-1])) {
 		lo--
 	}
 	return lo
@@ -1261,7 +1264,8 @@ type litCandidate struct {
 	ls   []reqLit
 	strs []string // litStrings(ls)
 	k, e int
-	cost float64 // litCost of the literals as the concatenation's
+	fin  []reqLit // ls as the concatenation's literals (see finish)
+	cost float64  // litCost(fin)
 }
 
 // concatCandidates returns the literal sets of a concatenation of subs,
@@ -1285,7 +1289,7 @@ func concatCandidates(subs []*syntax.Regexp) []litCandidate {
 				// match of it may still start with one of a few texts:
 				// "h(?:q|ead\s+office)" holds "hq" or "head".
 				if ps, ok := prefixes(subs[j]); ok && !slices.Contains(ps.set, "") {
-					if p, ok := product(set, ps); ok && !slices.Contains(p.set, "") {
+					if p, ok := product(set, ps); ok {
 						out = append(out, exactCandidate(p, i, j+1, false))
 					}
 				}
@@ -1300,7 +1304,8 @@ func concatCandidates(subs []*syntax.Regexp) []litCandidate {
 		}
 	}
 	for i := range out {
-		out[i].cost = litCost(out[i].finish(subs))
+		out[i].fin = out[i].finish(subs)
+		out[i].cost = litCost(out[i].fin)
 	}
 	// Stable, and first among equals as the candidates were found.
 	sort.SliceStable(out, func(a, b int) bool {
@@ -1368,14 +1373,14 @@ func literalSets(re *syntax.Regexp) (lits, also []reqLit, more [][]string, part 
 			}
 			switch {
 			case also == nil:
-				also = c.finish(re.Sub)
+				also = c.fin
 			case len(more) < maxMore:
 				more = append(more, c.strs)
 			}
 			taken = append(taken, c)
 		}
 	}
-	return first.finish(re.Sub), also, more, concatPart{re.Sub, first.k, first.e}, true
+	return first.fin, also, more, concatPart{re.Sub, first.k, first.e}, true
 }
 
 // maxMore bounds the further literal sets of an expression that windows
@@ -1429,7 +1434,7 @@ func requiredLiterals(re *syntax.Regexp) ([]reqLit, bool) {
 		if len(cs) == 0 {
 			return nil, false
 		}
-		return cs[0].finish(re.Sub), true
+		return cs[0].fin, true
 	case syntax.OpAlternate:
 		var all []reqLit
 		for _, s := range re.Sub {

@@ -158,6 +158,10 @@ type yearsReq struct {
 }
 
 func (r *yearsRule) find(d *linter.Document) []yearsReq {
+	yms := yearsMatches(d)
+	if len(yms) == 0 {
+		return nil // most ads: no technologies to look for
+	}
 	words := d.Words()
 	// Technology matches by the Text offset where they start.
 	techAt := map[int]linter.PhraseMatch{}
@@ -165,7 +169,7 @@ func (r *yearsRule) find(d *linter.Document) []yearsReq {
 		r.techs.Longest(d, func(m linter.PhraseMatch) { techAt[words[m.Start].Start] = m })
 	}
 	var out []yearsReq
-	for _, ym := range yearsMatches(d) {
+	for _, ym := range yms {
 		bi, m := ym.block, ym.m
 		b := d.Blocks[bi]
 		if !r.scope.all() && !r.scope.in(d, bi) {
@@ -185,9 +189,9 @@ func (r *yearsRule) find(d *linter.Document) []yearsReq {
 			_, req.end = tm.Span(d)
 			rest := d.Text[req.end:b.End]
 			sep := len(rest) - len(strings.TrimLeft(rest, " ,/&"))
-			rest = rest[sep:]
+			lower := d.LowerText()[req.end+sep : b.End]
 			for _, conj := range []string{"and ", "or ", "and/or "} {
-				if strings.HasPrefix(strings.ToLower(rest), conj) {
+				if strings.HasPrefix(lower, conj) {
 					sep += len(conj)
 					break
 				}
