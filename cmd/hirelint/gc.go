@@ -18,7 +18,10 @@ import (
 // set, still decide. The tests of this package run under the same
 // settings, as the command they run in-process would (until one runs the
 // language server, which sets its own: see serverGC).
-func init() { setGC(1000, 48<<20) }
+func init() { runGC() }
+
+// runGC sets a run's pace (see init).
+func runGC() { setGC(1000, 48<<20) }
 
 // serverGC gives the language server Go's own pace back: it lives as long
 // as the editor, holding its rules and open ads, and lints one ad per

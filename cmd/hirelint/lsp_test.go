@@ -234,7 +234,7 @@ func TestGitRef(t *testing.T) {
 
 // keepRunGC gives the tests after t a run's collector pace back, which a
 // server run in-process replaces with its own.
-func keepRunGC(t *testing.T) { t.Cleanup(func() { setGC(1000, 48<<20) }) }
+func keepRunGC(t *testing.T) { t.Cleanup(runGC) }
 
 // gcPace returns the collector's target percentage and soft limit.
 func gcPace() (int, int64) {
@@ -250,13 +250,13 @@ func TestLSPGCPace(t *testing.T) {
 		t.Skip("GOGC or GOMEMLIMIT is set: the pace is the user's")
 	}
 	keepRunGC(t)
-	setGC(1000, 48<<20) // a run's pace, which the server must replace
+	runGC() // a run's pace, which the server must replace
 	var out, errb bytes.Buffer
 	run([]string{"lsp"}, strings.NewReader(""), &out, &errb)
 	if p, l := gcPace(); p != 100 || l != math.MaxInt64 {
 		t.Errorf("the server's pace is %d%% under %d bytes, want Go's 100%% and no limit", p, l)
 	}
-	setGC(1000, 48<<20)
+	runGC()
 	t.Setenv("GOGC", "300")
 	t.Setenv("GOMEMLIMIT", "1GiB")
 	serverGC()

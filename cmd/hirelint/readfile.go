@@ -69,13 +69,21 @@ func readRegular(path string, max int64, limit string) ([]byte, error) {
 	defer f.Close()
 	var b bytes.Buffer
 	b.Grow(int(info.Size()) + bytes.MinRead)
-	if _, err := b.ReadFrom(io.LimitReader(f, max+1)); err != nil {
+	over, err := readAtMost(f, max, &b)
+	if err != nil {
 		return nil, err
 	}
-	if int64(b.Len()) > max {
+	if over {
 		return nil, &tooLargeError{int64(b.Len()), max, limit}
 	}
 	return b.Bytes(), nil
+}
+
+// readAtMost reads r into b, never more than max+1 bytes; over says that
+// r holds more than max.
+func readAtMost(r io.Reader, max int64, b *bytes.Buffer) (over bool, err error) {
+	_, err = b.ReadFrom(io.LimitReader(r, max+1))
+	return int64(b.Len()) > max, err
 }
 
 // checkMaxSize refuses a --max-file-size below zero, or so large that
@@ -90,14 +98,15 @@ func checkMaxSize(n int64) error {
 // readStdinMax reads standard input whole, refusing more than max bytes
 // (--max-file-size): only max+1 are ever read.
 func readStdinMax(stdin io.Reader, max int64) ([]byte, error) {
-	src, err := io.ReadAll(io.LimitReader(stdin, max+1))
+	var b bytes.Buffer
+	over, err := readAtMost(stdin, max, &b)
 	if err != nil {
 		return nil, fmt.Errorf("read standard input: %w", err)
 	}
-	if int64(len(src)) > max {
+	if over {
 		return nil, fmt.Errorf("standard input is larger than --max-file-size (%d bytes)", max)
 	}
-	return src, nil
+	return b.Bytes(), nil
 }
 
 // isSkipped reports whether err is a file refused for what it is (not a
