@@ -207,6 +207,17 @@ func (s *PhraseSet) thaw() {
 		s.index[e.Key] = e.Edge
 	}
 	s.sorted = nil
+	// The root's edges are left out of prepared indexes (matching finds
+	// first words by the first-word index): adding needs them back.
+	if s.nodes[0].NKids >= indexFrom {
+		var root []int32
+		for k := s.nodes[0].Head; k >= 0; k = s.kids[k].Next {
+			root = append(root, k)
+		}
+		for _, k := range slices.Backward(root) {
+			s.indexKid(0, k)
+		}
+	}
 }
 
 // A phraseLog holds the phrases added to a set.
@@ -297,7 +308,11 @@ func RecordPhraseSets(build func() error) (PreparedVocabulary, []PreparedPhrases
 			t.kids[i].Word = newID[byID[t.kids[i].Word]]
 		}
 		for key, e := range s.index {
-			t.sorted = append(t.sorted, PhraseIndex{edgeKey(int32(key>>32), t.kids[e].Word), e})
+			// Matching finds the root's edges by the first-word index;
+			// thaw indexes them again for adding.
+			if key>>32 != 0 {
+				t.sorted = append(t.sorted, PhraseIndex{edgeKey(int32(key>>32), t.kids[e].Word), e})
+			}
 		}
 		slices.SortFunc(t.sorted, func(a, b PhraseIndex) int { return cmp.Compare(a.Key, b.Key) })
 		f := newFirstIndex(&t)

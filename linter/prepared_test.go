@@ -12,6 +12,9 @@ var preparedPhrases = [][]string{
 		"data a", "data b", "data c", "data d", "data e", "data f", "data g", "data h", "data i"},
 	{"fast-paced", "wear many hats"},
 	{"fast-paced", "wear many hats", "self-starter"},
+	// More first words than a node scans, so the root's edges are
+	// indexed when the set is added to.
+	{"rust", "go", "python", "java", "scala", "kotlin", "swift", "ruby", "perl"},
 }
 
 // usePrepared records preparedPhrases (all with plural forms) and makes
@@ -198,6 +201,42 @@ func TestPreparedPhrasesAddedTo(t *testing.T) {
 		if got := strings.Join(matchesOf(later, ps, preparedText), "|"); got != tc.before || !later.Prepared() {
 			t.Errorf("%s: a later set: matches %q (prepared %t), want the prepared trie's %q", tc.more, got, later.Prepared(), tc.before)
 		}
+	}
+}
+
+// TestPreparedPhrasesAddedToRoot checks that a set that took a prepared
+// trie whose root indexes its edges, added to with a phrase that starts
+// with one of its first words, matches as a set built from scratch does:
+// prepared indexes leave the root's edges out, and thaw puts them back.
+func TestPreparedPhrasesAddedToRoot(t *testing.T) {
+	usePrepared(t)
+	ps := append(slices.Clone(preparedPhrases[3]), "rust and go")
+	add := func(s *PhraseSet, n int) error {
+		for i, p := range ps[:n] {
+			if err := s.Add(p, i, Inflect{Plural: true}); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	s := NewPhraseSet()
+	if err := add(s, len(ps)-1); err != nil {
+		t.Fatal(err)
+	}
+	matchesOf(s, ps, preparedText)
+	if !s.Prepared() {
+		t.Fatal("the set did not take the prepared trie")
+	}
+	if err := add(s, len(ps)); err != nil {
+		t.Fatal(err)
+	}
+	own := NewPhraseSet()
+	if _, _, err := RecordPhraseSets(func() error { return add(own, len(ps)) }); err != nil {
+		t.Fatal(err)
+	}
+	got, want := matchesOf(s, ps, preparedText), matchesOf(own, ps, preparedText)
+	if strings.Join(got, "|") != strings.Join(want, "|") || !slices.Contains(want, "rust and go=Rust and Go") {
+		t.Errorf("matches %q, want %q (as built, with rust and go)", got, want)
 	}
 }
 
