@@ -144,21 +144,27 @@ func lintBatchLine(cfg *linter.Config, it batchItem, failOn linter.Severity) bat
 	if len(trimSpace(it.line)) == 0 {
 		return batchResult{} // blank lines are skipped
 	}
-	var in batchIn
-	if err := json.Unmarshal(it.line, &in); err != nil {
-		return fail("not a JSON object: %v", err)
+	in, text, ok := decodeBatchLine(it.line)
+	if !ok {
+		in = batchIn{}
+		if err := json.Unmarshal(it.line, &in); err != nil {
+			return fail("not a JSON object: %v", err)
+		}
+		if in.Text != nil {
+			text = []byte(*in.Text)
+		}
 	}
 	if len(in.ID) > 0 {
 		id = in.ID
 	}
 	format, ok := linter.ParseFormat(in.Format)
 	switch {
-	case in.Text == nil:
+	case text == nil:
 		return fail("no \"text\"")
 	case !ok:
 		return fail("unknown format %q (want markdown, text or html)", in.Format)
 	}
-	doc := linter.Parse("ad", []byte(*in.Text), format)
+	doc := linter.Parse("ad", text, format)
 	fs := cfg.Lint(doc)
 	findings := make([]output.JSONFinding, 0, len(fs))
 	res := batchResult{}
@@ -172,7 +178,7 @@ func lintBatchLine(cfg *linter.Config, it batchItem, failOn linter.Severity) bat
 	// writes it.
 	var line bytes.Buffer
 	line.WriteString(`{"id":`)
-	// id is valid JSON (Unmarshal checked the whole line): Compact only
+	// id is valid JSON (the whole line was checked): Compact only
 	// drops its white space, and cannot fail.
 	_ = json.Compact(&line, id)
 	res.line = append(output.AppendFindingsJSON(line.Bytes(), linter.Score(fs), findings), '}', '\n')
