@@ -82,6 +82,8 @@ func FuzzDecodeBatchLine(f *testing.F) {
 		`{"TEXT":"x"}`,
 		`{"text":"\ud800"}`,
 		` {"x":true , "text" :"y" } `,
+		`{"":"000`,
+		`{"x":"\`,
 	} {
 		f.Add([]byte(s))
 	}
