@@ -25,8 +25,6 @@ import (
 type regexpRule struct {
 	*lazyRegexp
 	litIDs []int32 // ids of shape.lits in the literal table; nil: no prefilter
-	// alsoIDs are the ids of shape.also; nil: none.
-	alsoIDs []int32
 	// The shape is shared with the prepared table, not copied: a rule set
 	// holds hundreds of expressions.
 	*shape
@@ -483,7 +481,7 @@ func (r *regexpRule) spans(d *linter.Document) []span {
 // expression's second literals, one of the bytes of its need, and one
 // text of each of its further sets, as every window holding a match does.
 func (r *regexpRule) holdsAlso(d *linter.Document, idx *literalIndex, w span) bool {
-	if (r.alsoIDs != nil && !idx.occursIn(r.alsoIDs, w.start, w.end)) || !r.mayHold(d.Text[w.start:w.end]) {
+	if (r.also != nil && !anyOccursIn(d, r.also, w.start, w.end)) || !r.mayHold(d.Text[w.start:w.end]) {
 		return false
 	}
 	lower := d.LowerText()[w.start:w.end]
@@ -493,6 +491,36 @@ func (r *regexpRule) holdsAlso(d *linter.Document, idx *literalIndex, w span) bo
 		}
 	}
 	return true
+}
+
+// anyOccursIn reports whether one of keys (literal table keys, see
+// reqLit.encode) occurs within Text[start:end] as the literal search would
+// find it: where it starts (ends) a word if it must, and in case if it
+// must. A shape's second set is looked for so, in its windows only: its
+// literals are often common words ("the", "to", a comma), most of the
+// literal search's occurrences when it looked for them in whole ads.
+func anyOccursIn(d *linter.Document, keys []string, start, end int) bool {
+	lower := d.LowerText()
+	for _, k := range keys {
+		s, wordStart := strings.CutPrefix(k, wordMark)
+		s, wordEnd := strings.CutSuffix(s, wordMark)
+		text := lower
+		if o, ok := strings.CutPrefix(s, casedMark); ok {
+			s, text = o, d.Text
+		}
+		for at := start; at+len(s) <= end; {
+			i := strings.Index(text[at:end], s)
+			if i < 0 {
+				break
+			}
+			b, e := at+i, at+i+len(s)
+			if (!wordStart || b == 0 || !isWordByte(lower[b-1])) && (!wordEnd || e == len(lower) || !isWordByte(lower[e])) {
+				return true
+			}
+			at = b + 1
+		}
+	}
+	return false
 }
 
 // maxLen returns the most bytes a match can span in block bi of d, or -1;
@@ -682,7 +710,7 @@ func possible(d *linter.Document, res []regexpRule) []regexpRule {
 // to be compiled on first use.
 func preparedRule(i int) regexpRule {
 	p := &prepared[i]
-	return regexpRule{shape: &p.shape, litIDs: p.litIDs, alsoIDs: p.alsoIDs, classes: p.classIDs, lazyRegexp: sharedLazy(i)}
+	return regexpRule{shape: &p.shape, litIDs: p.litIDs, classes: p.classIDs, lazyRegexp: sharedLazy(i)}
 }
 
 // prefiltered returns the expression flags+pattern with its prefilter:
@@ -710,9 +738,6 @@ func withPrefilter(re *regexp.Regexp, expr string) regexpRule {
 	if sh.lits != nil {
 		r.litIDs = registerLiterals(sh.lits)
 	}
-	if sh.also != nil {
-		r.alsoIDs = registerLiterals(sh.also)
-	}
 	r.lazyRegexp = &lazyRegexp{expr: expr, re: re}
 	for _, rb := range sh.runs {
 		r.classes = append(r.classes, registerClass(rb.class))
@@ -728,14 +753,13 @@ func walk(re *syntax.Regexp, f func(*syntax.Regexp)) {
 }
 
 // A preparedEntry is an expression of the built-in rule set (with its
-// flags), its shape, and the ids of its literals and of its second set of
-// literals (in builtinLiterals) and of the character classes of its run
-// bounds (in builtinClasses; the bounds' own classes are left out of the
-// table).
+// flags), its shape, and the ids of its literals (in builtinLiterals) and
+// of the character classes of its run bounds (in builtinClasses; the
+// bounds' own classes are left out of the table).
 type preparedEntry struct {
 	expr string
 	shape
-	litIDs, classIDs, alsoIDs []int32
+	litIDs, classIDs []int32
 }
 
 // preparedIndex returns the index of the expression flags+pattern in the

@@ -7,7 +7,6 @@ import (
 	"go/format"
 	"os"
 	"regexp"
-	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -43,7 +42,7 @@ func TestPreparedTable(t *testing.T) {
 	litSet := map[string]bool{}
 	for i, e := range exprs {
 		shapes[i] = shapeOf(e)
-		for _, l := range slices.Concat(shapes[i].lits, shapes[i].also) {
+		for _, l := range shapes[i].lits {
 			litSet[l] = true
 		}
 	}
@@ -67,7 +66,7 @@ func TestPreparedTable(t *testing.T) {
 	for i, e := range exprs {
 		sh := shapes[i]
 		var runs []string
-		var cids, lids, aids []int32
+		var cids, lids []int32
 		for _, rb := range sh.runs {
 			runs = append(runs, fmt.Sprintf("{nil, %d}", rb.mult))
 			k := string(rb.class)
@@ -82,16 +81,13 @@ func TestPreparedTable(t *testing.T) {
 		for _, l := range sh.lits {
 			lids = append(lids, litID[l])
 		}
-		for _, l := range sh.also {
-			aids = append(aids, litID[l])
-		}
 		rs := "nil"
 		if len(runs) > 0 {
 			rs = "[]runBound{" + strings.Join(runs, ", ") + "}"
 		}
-		fmt.Fprintf(&b, "\t{%q, shape{%#v, %d, %s, %d, %t, %t, %t, %t, %t, %t, %#v, %#v, %q, %t, %s, %s, %#v}, %#v, %#v, %#v},\n", e, sh.lits, sh.fixed, rs, sh.chars,
+		fmt.Fprintf(&b, "\t{%q, shape{%#v, %d, %s, %d, %t, %t, %t, %t, %t, %t, %#v, %#v, %q, %t, %s, %s, %#v}, %#v, %#v},\n", e, sh.lits, sh.fixed, rs, sh.chars,
 			sh.lineStart, sh.lineEnd, sh.beginLine, sh.endLine, sh.textEdges, sh.oneLine, sh.also, sh.more, sh.need,
-			sh.sided, sideSource(sh.before), sideSource(sh.after), sh.groups, lids, cids, aids)
+			sh.sided, sideSource(sh.before), sideSource(sh.after), sh.groups, lids, cids)
 	}
 	b.WriteString("}\n")
 	checkGenerated(t, "prepared.go", "TestPreparedTable", b.Bytes())

@@ -284,6 +284,43 @@ func TestFurtherLiterals(t *testing.T) {
 	}
 }
 
+// TestSecondLiteralsInWindows checks that a window is searched only when
+// it holds one of the expression's second literals as the literal search
+// would have found it: within the window, starting and ending a word
+// where it must, and in case where it must.
+func TestSecondLiteralsInWindows(t *testing.T) {
+	for _, tc := range []struct {
+		expr, also string
+		texts      map[string]int // text: windows kept
+	}{
+		{`(?i)\bpay\s+range\b`, "[\xffpay\xff]", map[string]int{
+			"PAY range":         1,
+			"range pay":         0, // after the window
+			"the range is wide": 0,
+			"repay range":       0,
+			"payment range":     0,
+			"pay.\n\nrange":     0, // another block
+			"pay " + strings.Repeat("w ", 60) + "range": 0, // too far
+		}},
+		{`(?-i:\bOTE\b)\s+(?:range|band)`, "[\xff\xfeOTE\xff]", map[string]int{
+			"OTE range": 1,
+			"ote band":  0,
+			"NOTE band": 0,
+		}},
+	} {
+		r := withPrefilter(regexp.MustCompile(tc.expr), tc.expr)
+		if got := fmt.Sprint(r.also); got != tc.also {
+			t.Fatalf("%s: second literals %q, want %q", tc.expr, got, tc.also)
+		}
+		for text, want := range tc.texts {
+			d := linter.Parse("ad.md", []byte(text), linter.Markdown)
+			if got := len(r.spans(d)); got != want {
+				t.Errorf("%s over %q: %d windows, want %d", tc.expr, text, got, want)
+			}
+		}
+	}
+}
+
 func TestLiteralsSpelledOut(t *testing.T) {
 	for _, tc := range []struct {
 		expr string
