@@ -535,3 +535,18 @@ func TestCompareJoined(t *testing.T) {
 		}
 	}
 }
+
+// TestYearsExprWindowed checks that the years expression's matches reach
+// past "year" by a bound that counts runs of white space only, not runs of
+// words: its windows are then a sentence's length, not a paragraph's.
+func TestYearsExprWindowed(t *testing.T) {
+	sh := shapeOf(yearsExpr)
+	if sh.fixed < 0 || !sh.sided || !slices.Contains(sh.lits, "year") {
+		t.Fatalf("years expression: bound %d, sided %t, literals %q; want a bound on both sides of \"year\"", sh.fixed, sh.sided, sh.lits)
+	}
+	for i, m := range sh.after.mults {
+		if class := string(sh.runs[i].class); m > 0 && strings.ContainsAny(class, "aeiou") {
+			t.Errorf("years expression: reaches %d runs of %q after \"year\"; want white space only", m, class)
+		}
+	}
+}
