@@ -256,20 +256,40 @@ func FleschReadingEase(d *linter.Document) float64 {
 // classifyASCII reports whether s, when all ASCII (ok), holds a letter, a
 // digit and a lower-case letter.
 func classifyASCII(s string) (letter, digit, lower, ok bool) {
+	var f uint8 // the bytes' asciiKinds, or-ed: no branch per byte
 	for i := 0; i < len(s); i++ {
-		switch c := s[i]; {
+		f |= asciiKinds[s[i]]
+	}
+	if f&kindOther != 0 {
+		return false, false, false, false
+	}
+	return f&kindLetter != 0, f&kindDigit != 0, f&kindLower != 0, true
+}
+
+// Kinds of bytes for classifyASCII.
+const (
+	kindLetter = 1 << iota
+	kindDigit
+	kindLower
+	kindOther // not ASCII
+)
+
+// asciiKinds holds the kinds of each byte.
+var asciiKinds = func() (t [256]uint8) {
+	for c := range t {
+		switch {
 		case c >= utf8.RuneSelf:
-			return false, false, false, false
+			t[c] = kindOther
 		case 'a' <= c && c <= 'z':
-			letter, lower = true, true
+			t[c] = kindLetter | kindLower
 		case 'A' <= c && c <= 'Z':
-			letter = true
+			t[c] = kindLetter
 		case '0' <= c && c <= '9':
-			digit = true
+			t[c] = kindDigit
 		}
 	}
-	return letter, digit, lower, true
-}
+	return t
+}()
 
 // isUpper reports whether upper-casing s leaves it unchanged (an acronym).
 func isUpper(s string) bool {
@@ -320,12 +340,12 @@ func Syllables(w string) int {
 // characters: the same rules over bytes, with a table for the vowels
 // (reading ease counts the syllables of every word of an ad).
 func syllablesASCII(w string) int {
-	n, prev := 0, false
+	// Without branches: whether a letter starts a vowel group is as hard
+	// to foresee as the spelling.
+	n, prev := 0, uint8(0)
 	for i := 0; i < len(w); i++ {
-		v := asciiVowel[w[i]]
-		if v && !prev {
-			n++
-		}
+		v := asciiVowelBit[w[i]]
+		n += int(v &^ prev)
 		prev = v
 	}
 	if l := len(w); l > 2 {
@@ -339,5 +359,9 @@ func syllablesASCII(w string) int {
 	return max(n, 1)
 }
 
-// asciiVowel marks the bytes Syllables counts as vowels.
-var asciiVowel = [256]bool{'a': true, 'e': true, 'i': true, 'o': true, 'u': true, 'y': true}
+// asciiVowel marks the bytes Syllables counts as vowels, and asciiVowelBit
+// as 1.
+var (
+	asciiVowel    = [256]bool{'a': true, 'e': true, 'i': true, 'o': true, 'u': true, 'y': true}
+	asciiVowelBit = [256]uint8{'a': 1, 'e': 1, 'i': 1, 'o': 1, 'u': 1, 'y': 1}
+)
