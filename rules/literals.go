@@ -54,7 +54,8 @@ type shape struct {
 	oneLine bool
 	// also is a second set of literals, from another part of the
 	// expression, one of which every match holds too (see
-	// literalSets); nil: none.
+	// literalSets); nil: none. It is looked for in each window's text
+	// (see anyOccursIn), not by the literal search.
 	also []string
 	// more are up to maxMore further sets, each from a part of its own,
 	// one text of each of which every match holds as well (in lower
@@ -449,7 +450,7 @@ func (r *regexpRule) spans(d *linter.Document) []span {
 	for _, id := range r.litIDs {
 		k := idx.lens[id]
 		for _, e := range idx.of(id) {
-			if w, ok := r.window(d, &wc, e-k, e); ok && r.holdsAlso(d, idx, w) {
+			if w, ok := r.window(d, &wc, e-k, e); ok && r.holdsAlso(d, w) {
 				out = append(out, w)
 			}
 		}
@@ -480,7 +481,7 @@ func (r *regexpRule) spans(d *linter.Document) []span {
 // holdsAlso reports whether window w holds an occurrence of one of the
 // expression's second literals, one of the bytes of its need, and one
 // text of each of its further sets, as every window holding a match does.
-func (r *regexpRule) holdsAlso(d *linter.Document, idx *literalIndex, w span) bool {
+func (r *regexpRule) holdsAlso(d *linter.Document, w span) bool {
 	if (r.also != nil && !anyOccursIn(d, r.also, w.start, w.end)) || !r.mayHold(d.Text[w.start:w.end]) {
 		return false
 	}
@@ -493,20 +494,19 @@ func (r *regexpRule) holdsAlso(d *linter.Document, idx *literalIndex, w span) bo
 	return true
 }
 
-// anyOccursIn reports whether one of keys (literal table keys, see
+// anyOccursIn reports whether one of keys (encoded literals, see
 // reqLit.encode) occurs within Text[start:end] as the literal search would
 // find it: where it starts (ends) a word if it must, and in case if it
-// must. A shape's second set is looked for so, in its windows only: its
-// literals are often common words ("the", "to", a comma), most of the
-// literal search's occurrences when it looked for them in whole ads.
+// must. A shape's second set is looked for so, in its windows only, not by
+// the literal search: its literals are often common words ("the", "to", a
+// comma), which would be found all over an ad.
 func anyOccursIn(d *linter.Document, keys []string, start, end int) bool {
 	lower := d.LowerText()
 	for _, k := range keys {
-		s, wordStart := strings.CutPrefix(k, wordMark)
-		s, wordEnd := strings.CutSuffix(s, wordMark)
+		s, cased, wordStart, wordEnd := splitLiteral(k)
 		text := lower
-		if o, ok := strings.CutPrefix(s, casedMark); ok {
-			s, text = o, d.Text
+		if cased {
+			text = d.Text
 		}
 		for at := start; at+len(s) <= end; {
 			i := strings.Index(text[at:end], s)
@@ -1254,12 +1254,21 @@ func (l reqLit) encode() string {
 // the text an occurrence must match in case ("" for any case), and whether
 // it must start and end a word.
 func decodeLiteral(k string) (s, orig string, wordStart, wordEnd bool) {
-	s, wordStart = strings.CutPrefix(k, wordMark)
-	s, wordEnd = strings.CutSuffix(s, wordMark)
-	if o, ok := strings.CutPrefix(s, casedMark); ok {
-		return asciiLower(o), o, wordStart, wordEnd
+	s, cased, wordStart, wordEnd := splitLiteral(k)
+	if cased {
+		return asciiLower(s), s, wordStart, wordEnd
 	}
 	return s, "", wordStart, wordEnd
+}
+
+// splitLiteral returns the text of a literal table key as written, whether
+// an occurrence must match it in case (else it is lower-case), and whether
+// it must start and end a word.
+func splitLiteral(k string) (s string, cased, wordStart, wordEnd bool) {
+	s, wordStart = strings.CutPrefix(k, wordMark)
+	s, wordEnd = strings.CutSuffix(s, wordMark)
+	s, cased = strings.CutPrefix(s, casedMark)
+	return s, cased, wordStart, wordEnd
 }
 
 // asciiLower lower-cases the ASCII letters of s, as Document.LowerText

@@ -260,7 +260,7 @@ func classifyASCII(s string) (letter, digit, lower, ok bool) {
 	for i := 0; i < len(s); i++ {
 		f |= asciiKinds[s[i]]
 	}
-	if f&kindOther != 0 {
+	if f&kindNonASCII != 0 {
 		return false, false, false, false
 	}
 	return f&kindLetter != 0, f&kindDigit != 0, f&kindLower != 0, true
@@ -271,7 +271,7 @@ const (
 	kindLetter = 1 << iota
 	kindDigit
 	kindLower
-	kindOther // not ASCII
+	kindNonASCII // not ASCII
 )
 
 // asciiKinds holds the kinds of each byte.
@@ -279,7 +279,7 @@ var asciiKinds = func() (t [256]uint8) {
 	for c := range t {
 		switch {
 		case c >= utf8.RuneSelf:
-			t[c] = kindOther
+			t[c] = kindNonASCII
 		case 'a' <= c && c <= 'z':
 			t[c] = kindLetter | kindLower
 		case 'A' <= c && c <= 'Z':
@@ -349,7 +349,7 @@ func syllablesASCII(w string) int {
 		prev = v
 	}
 	if l := len(w); l > 2 {
-		if w[l-1] == 'e' && !asciiVowel[w[l-2]] && !(w[l-2] == 'l' && !asciiVowel[w[l-3]]) {
+		if w[l-1] == 'e' && asciiVowelBit[w[l-2]] == 0 && !(w[l-2] == 'l' && asciiVowelBit[w[l-3]] == 0) {
 			n--
 		}
 		if w[l-2] == 'e' && (w[l-1] == 'd' || w[l-1] == 's') && !strings.ContainsRune("tdcsgzx", rune(w[l-3])) && n > 1 {
@@ -359,9 +359,5 @@ func syllablesASCII(w string) int {
 	return max(n, 1)
 }
 
-// asciiVowel marks the bytes Syllables counts as vowels, and asciiVowelBit
-// as 1.
-var (
-	asciiVowel    = [256]bool{'a': true, 'e': true, 'i': true, 'o': true, 'u': true, 'y': true}
-	asciiVowelBit = [256]uint8{'a': 1, 'e': 1, 'i': 1, 'o': 1, 'u': 1, 'y': 1}
-)
+// asciiVowelBit is 1 for the bytes Syllables counts as vowels.
+var asciiVowelBit = [256]uint8{'a': 1, 'e': 1, 'i': 1, 'o': 1, 'u': 1, 'y': 1}

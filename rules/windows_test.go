@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/hirelint/hirelint/linter"
@@ -294,12 +295,13 @@ func TestSecondLiteralsInWindows(t *testing.T) {
 		texts      map[string]int // text: windows kept
 	}{
 		{`(?i)\bpay\s+range\b`, "[\xffpay\xff]", map[string]int{
-			"PAY range":         1,
-			"range pay":         0, // after the window
-			"the range is wide": 0,
-			"repay range":       0,
-			"payment range":     0,
-			"pay.\n\nrange":     0, // another block
+			"PAY range":                    1,
+			"range pay":                    0, // after the window
+			"a          b. payx pay range": 1, // past one that ends no word
+			"the range is wide":            0,
+			"repay range":                  0,
+			"payment range":                0,
+			"pay.\n\nrange":                0, // another block
 			"pay " + strings.Repeat("w ", 60) + "range": 0, // too far
 		}},
 		{`(?-i:\bOTE\b)\s+(?:range|band)`, "[\xff\xfeOTE\xff]", map[string]int{
@@ -537,16 +539,33 @@ func TestCompareJoined(t *testing.T) {
 }
 
 // TestYearsExprWindowed checks that the years expression's matches reach
-// past "year" by a bound that counts runs of white space only, not runs of
+// around "year" by bounds that count runs of white space only, not runs of
 // words: its windows are then a sentence's length, not a paragraph's.
 func TestYearsExprWindowed(t *testing.T) {
 	sh := shapeOf(yearsExpr)
 	if sh.fixed < 0 || !sh.sided || !slices.Contains(sh.lits, "year") {
 		t.Fatalf("years expression: bound %d, sided %t, literals %q; want a bound on both sides of \"year\"", sh.fixed, sh.sided, sh.lits)
 	}
-	for i, m := range sh.after.mults {
-		if class := string(sh.runs[i].class); m > 0 && strings.ContainsAny(class, "aeiou") {
-			t.Errorf("years expression: reaches %d runs of %q after \"year\"; want white space only", m, class)
+	for _, side := range []sideBound{sh.before, sh.after} {
+		for i, m := range side.mults {
+			if class := sh.runs[i].class; m > 0 && slices.ContainsFunc(class, func(r rune) bool { return !unicode.IsSpace(r) }) {
+				t.Errorf("years expression: reaches %d runs of %q; want white space only", m, string(class))
+			}
+		}
+	}
+}
+
+// TestYearsExprEnd checks where a years requirement ends: before what the
+// years are of, past several connectors and adjectives.
+func TestYearsExprEnd(t *testing.T) {
+	for _, text := range []string{
+		"At least 4 years of relevant professional hands-on production experience with Kubernetes.",
+		"5+ yrs of working with Kubernetes.",
+		"3 years Kubernetes.",
+	} {
+		m := regexp.MustCompile(yearsExpr).FindStringIndex(text)
+		if want := strings.Index(text, "Kubernetes"); m == nil || m[1] != want {
+			t.Errorf("%q: match %v, want one ending at %d", text, m, want)
 		}
 	}
 }

@@ -50,11 +50,11 @@ type yearsRule struct {
 
 // yearsExpr finds a years requirement; group 1 is the (lower) number of
 // years, and the match ends where the thing the years are of may start.
-// Connectors and adjectives repeat at most three times ("of hands-on,
-// production experience in"): with no bound, a match could reach to the
-// end of its block, so the expression would be run over whole blocks, not
-// around each "year".
-const yearsExpr = `(?i)\b(?:(?:at least|minimum(?: of)?|min\.?|over|more than)\s+)?(\d{1,2})(?:\.\d)?\s*(?:\+|plus)?\s*(?:(?:-|–|to)\s*\d{1,2}\s*\+?\s*)?(?:years?|yrs?)[’']?(?:\s*\+)?(?:\s+(?:of|in|with|using|working with|on|at|as|building|developing|across)){0,3}(?:\s+(?:professional|commercial|industry|industrial|relevant|proven|practical|production|hands-on|real-world|demonstrable|solid|working|applied|direct|progressive)){0,3}(?:\s+(?:experience|exp\.?|expertise))?(?:\s+(?:of|in|with|using|working with|on|at|as|building|developing|across)){0,3}\s*`
+// Connectors repeat at most three times and adjectives six ("of relevant
+// hands-on production experience in"): with no bound, a match could reach
+// to the end of its block, so the expression would be run over whole
+// blocks, not around each "year".
+const yearsExpr = `(?i)\b(?:(?:at least|minimum(?: of)?|min\.?|over|more than)\s+)?(\d{1,2})(?:\.\d)?\s*(?:\+|plus)?\s*(?:(?:-|–|to)\s*\d{1,2}\s*\+?\s*)?(?:years?|yrs?)[’']?(?:\s*\+)?(?:\s+(?:of|in|with|using|working with|on|at|as|building|developing|across)){0,3}(?:\s+(?:professional|commercial|industry|industrial|relevant|proven|practical|production|hands-on|real-world|demonstrable|solid|working|applied|direct|progressive)){0,6}(?:\s+(?:experience|exp\.?|expertise))?(?:\s+(?:of|in|with|using|working with|on|at|as|building|developing|across)){0,3}\s*`
 
 var trailingConnector = sync.OnceValue(func() *regexp.Regexp {
 	return regexp.MustCompile(`(?i)(?:\s+(?:of|in|with|using|working with|on|at|as|building|developing|across))+\s*$`)
