@@ -144,9 +144,8 @@ func lintBatchLine(cfg *linter.Config, it batchItem, failOn linter.Severity) bat
 	if len(trimSpace(it.line)) == 0 {
 		return batchResult{} // blank lines are skipped
 	}
-	in, text, ok := decodeBatchLine(it.line)
-	if !ok {
-		in = batchIn{}
+	in, text, decoded := decodeBatchLine(it.line)
+	if !decoded {
 		if err := json.Unmarshal(it.line, &in); err != nil {
 			return fail("not a JSON object: %v", err)
 		}

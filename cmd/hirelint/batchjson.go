@@ -10,11 +10,10 @@ import (
 // decodeBatchLine decodes an input line of --input jsonl as json.Unmarshal
 // into a batchIn would, with the ad's text as bytes, for lines as ads are
 // written: an object whose keys "id", "text" and "format" are spelled so
-// and come at most once each, with strings of valid UTF-8 that escape no
-// surrogate. It reports false for any other line, which json.Unmarshal
-// then decodes (or explains). Decoding the whole line with encoding/json
-// costs about a twentieth of a run of the bulk corpus; this reads the text
-// once.
+// and come at most once each, whose text and format are strings of valid
+// UTF-8 that escape no surrogate (or null), and whose values nest at most
+// maxNesting deep. It reports false for any other line, which
+// json.Unmarshal then decodes (or explains); the text is read once.
 func decodeBatchLine(line []byte) (in batchIn, text []byte, ok bool) {
 	s := jsonScan{b: line}
 	s.space()
@@ -42,38 +41,17 @@ func decodeBatchLine(line []byte) (in batchIn, text []byte, ok bool) {
 				}
 				seenID, in.ID = true, json.RawMessage(v)
 			case "text":
-				if seenText {
+				t, valid := s.stringOrNull()
+				if seenText || !valid {
 					return batchIn{}, nil, false
 				}
-				seenText = true
-				switch {
-				case s.take('"'):
-					t, valid := s.decodeStr()
-					if !valid {
-						return batchIn{}, nil, false
-					}
-					text = t
-					if text == nil {
-						text = []byte{}
-					}
-				case !s.null():
-					return batchIn{}, nil, false
-				}
+				seenText, text = true, t
 			case "format":
-				if seenFormat {
+				f, valid := s.stringOrNull()
+				if seenFormat || !valid {
 					return batchIn{}, nil, false
 				}
-				seenFormat = true
-				switch {
-				case s.take('"'):
-					f, plain := s.str()
-					if !plain || !utf8.Valid(f) {
-						return batchIn{}, nil, false
-					}
-					in.Format = string(f)
-				case !s.null():
-					return batchIn{}, nil, false
-				}
+				seenFormat, in.Format = true, string(f)
 			default:
 				if fieldLike(key) {
 					return batchIn{}, nil, false // Unmarshal matches keys in any case
@@ -93,8 +71,16 @@ func decodeBatchLine(line []byte) (in batchIn, text []byte, ok bool) {
 		}
 	}
 	s.space()
-	return in, text, s.i == len(s.b)
+	if s.i != len(s.b) {
+		return batchIn{}, nil, false // more after the object
+	}
+	return in, text, true
 }
+
+// maxNesting bounds how deep a value of a line decoded by decodeBatchLine
+// nests: json.Unmarshal refuses a line nested over 10,000 deep, which
+// json.Valid, checking one value, cannot tell.
+const maxNesting = 1000
 
 // fieldLike reports whether key names a field of batchIn in some case.
 func fieldLike(key []byte) bool {
@@ -107,6 +93,7 @@ type jsonScan struct {
 	i int
 }
 
+// space consumes white space, as JSON has it.
 func (s *jsonScan) space() {
 	for s.i < len(s.b) {
 		switch s.b[s.i] {
@@ -127,13 +114,17 @@ func (s *jsonScan) take(c byte) bool {
 	return false
 }
 
-// null consumes the literal null if it comes next.
-func (s *jsonScan) null() bool {
+// stringOrNull consumes a string, and returns its value (see decodeStr),
+// or the literal null, and returns nil.
+func (s *jsonScan) stringOrNull() ([]byte, bool) {
+	if s.take('"') {
+		return s.decodeStr()
+	}
 	if bytes.HasPrefix(s.b[s.i:], []byte("null")) {
 		s.i += 4
-		return true
+		return nil, true
 	}
-	return false
+	return nil, false
 }
 
 // str consumes the rest of a string whose opening quote was taken, and
@@ -154,9 +145,10 @@ func (s *jsonScan) str() (raw []byte, plain bool) {
 }
 
 // decodeStr consumes the rest of a string whose opening quote was taken,
-// and returns its value: the line's own bytes when it holds no escape. It
-// reports false for a string that is not valid JSON, holds bytes that are
-// not UTF-8 (Unmarshal would replace them) or escapes a surrogate.
+// and returns its value, never nil: the line's own bytes when it holds no
+// escape (with no room to grow into the rest of the line). It reports
+// false for a string that is not valid JSON, holds bytes that are not
+// UTF-8 (Unmarshal would replace them) or escapes a surrogate.
 func (s *jsonScan) decodeStr() ([]byte, bool) {
 	var out []byte
 	start := s.i
@@ -164,7 +156,7 @@ func (s *jsonScan) decodeStr() ([]byte, bool) {
 		c := s.b[s.i]
 		switch {
 		case c == '"':
-			run := s.b[start:s.i]
+			run := s.b[start:s.i:s.i]
 			s.i++
 			if !utf8.Valid(run) {
 				return nil, false
@@ -237,8 +229,9 @@ func (s *jsonScan) hex4() (rune, bool) {
 }
 
 // value consumes one JSON value and returns it, with valid false when it
-// is not valid JSON: its end is found by counting brackets outside
-// strings, and json.Valid checks it.
+// is not valid JSON or nests deeper than maxNesting: its end is found by
+// counting brackets outside strings (skipped over, escapes and all), and
+// json.Valid checks it.
 func (s *jsonScan) value() (v []byte, valid bool) {
 	start, depth := s.i, 0
 scan:
@@ -258,7 +251,9 @@ scan:
 				break scan
 			}
 		case '{', '[':
-			depth++
+			if depth++; depth > maxNesting {
+				return nil, false
+			}
 		case '}', ']':
 			if depth == 0 {
 				break scan

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"strings"
 	"testing"
 )
 
@@ -16,6 +17,7 @@ func TestDecodeBatchLineFast(t *testing.T) {
 		{`{"id":{"board":"x","n":[1,2,{"k":"}"}]},"source":"s \"}\" ,","text":"Ünïcode, raw"}`, `{"board":"x","n":[1,2,{"k":"}"}]}`, "Ünïcode, raw", ""},
 		{`{"title":null,"n":-1.5e3,"ok":true,"text":"","id":"ad-1"}`, `"ad-1"`, "", ""},
 		{`{"text":"\b\f\r","format":null,"tags":[]}`, ``, "\b\f\r", ""},
+		{`{"text":"x","format":"mark\u0064own","n":` + strings.Repeat("[", maxNesting) + strings.Repeat("]", maxNesting) + `}`, ``, "x", "markdown"},
 	} {
 		in, text, ok := decodeBatchLine([]byte(c.line))
 		if !ok {
@@ -26,7 +28,7 @@ func TestDecodeBatchLineFast(t *testing.T) {
 			t.Errorf("%s: id %s, text %q, format %q; want %s, %q, %q", c.line, in.ID, text, in.Format, c.id, c.text, c.format)
 		}
 		var slow batchIn
-		if err := json.Unmarshal([]byte(c.line), &slow); err != nil || *slow.Text != string(text) || slow.Format != in.Format || !bytes.Equal(slow.ID, in.ID) {
+		if err := json.Unmarshal([]byte(c.line), &slow); err != nil || slow.Text == nil || *slow.Text != string(text) || slow.Format != in.Format || !bytes.Equal(slow.ID, in.ID) {
 			t.Errorf("%s: Unmarshal gives %v, %+v", c.line, err, slow)
 		}
 	}
@@ -46,7 +48,9 @@ func TestDecodeBatchLineLeavesToUnmarshal(t *testing.T) {
 		`{"text": "short \u12"}`,
 		`{"text": 42}`,
 		`{"text": "x", "format": 1}`,
-		`{"text": "x", "format": "mark\u0064own"}`,
+		"{\"text\": \"x\", \"format\": \"not UTF-8 \xff\"}",
+		`{"x": ` + strings.Repeat("[", maxNesting+1) + strings.Repeat("]", maxNesting+1) + `, "text": "deep"}`,
+		`{"id": ` + strings.Repeat("[", 10000) + strings.Repeat("]", 10000) + `, "text": "too deep for Unmarshal"}`,
 		`{"text": "x"} trailing`,
 		`{"text": "x",}`,
 		`{"text": "x", "n": 01}`,
