@@ -344,6 +344,12 @@ func (m *acMatcher) occurrences(text, lower string, blocks []linter.Block, hits 
 	return st.hits
 }
 
+// wordEdges reports whether lower[start:end] starts a word, if it must
+// (wordStart), and ends one, if it must (wordEnd).
+func wordEdges(lower string, start, end int, wordStart, wordEnd bool) bool {
+	return (!wordStart || start == 0 || !isWordByte(lower[start-1])) && (!wordEnd || end == len(lower) || !isWordByte(lower[end]))
+}
+
 // occurrenceScan is the state of occurrences.
 type occurrenceScan struct {
 	m           *acMatcher
@@ -368,8 +374,7 @@ func (st *occurrenceScan) at(n int32, i int) {
 			end += len(rest)
 		}
 		start := end - int(c.len)
-		if c.flags&checkStart != 0 && start > 0 && isWordByte(lower[start-1]) ||
-			c.flags&checkEnd != 0 && end < len(lower) && isWordByte(lower[end]) {
+		if !wordEdges(lower, start, end, c.flags&checkStart != 0, c.flags&checkEnd != 0) {
 			continue // inside a word, where the expression cannot have it
 		}
 		if c.flags&checkCase != 0 && st.text[start:end] != st.m.orig[c.id] {

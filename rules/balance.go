@@ -45,17 +45,18 @@ type stemNode struct {
 	exact, stem bool  // a word ends here; a stem ends here
 }
 
-// A stemEdge leads from a node to node on byte c.
+// A stemEdge leads on byte c to the node made with it: edge e leads to
+// node e+1 (nodes[0] is the root, and each node after it comes with the
+// edge into it).
 type stemEdge struct {
 	c    byte
 	next int32 // the next edge out of the same node, -1: none
-	node int32
 }
 
 func (l *stemList) child(n int32, c byte) int32 {
 	for e := l.nodes[n].head; e >= 0; e = l.edges[e].next {
 		if l.edges[e].c == c {
-			return l.edges[e].node
+			return e + 1
 		}
 	}
 	return -1
@@ -68,7 +69,7 @@ func (l *stemList) add(w string, stem bool) {
 		if c < 0 {
 			c = int32(len(l.nodes))
 			l.nodes = append(l.nodes, stemNode{head: -1})
-			l.edges = append(l.edges, stemEdge{c: w[i], next: l.nodes[n].head, node: c})
+			l.edges = append(l.edges, stemEdge{c: w[i], next: l.nodes[n].head})
 			l.nodes[n].head = int32(len(l.edges) - 1)
 		}
 		n = c

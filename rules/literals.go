@@ -485,9 +485,9 @@ func (r *regexpRule) holdsAlso(d *linter.Document, w span) bool {
 	if (r.also != nil && !anyOccursIn(d, r.also, w.start, w.end)) || !r.mayHold(d.Text[w.start:w.end]) {
 		return false
 	}
-	lower := d.LowerText()[w.start:w.end]
 	for _, set := range r.more {
-		if !slices.ContainsFunc(set, func(s string) bool { return strings.Contains(lower, s) }) {
+		// Plain lower-case texts, with no marks: looked for anywhere.
+		if !anyOccursIn(d, set, w.start, w.end) {
 			return false
 		}
 	}
@@ -514,7 +514,7 @@ func anyOccursIn(d *linter.Document, keys []string, start, end int) bool {
 				break
 			}
 			b, e := at+i, at+i+len(s)
-			if (!wordStart || b == 0 || !isWordByte(lower[b-1])) && (!wordEnd || e == len(lower) || !isWordByte(lower[e])) {
+			if wordEdges(lower, b, e, wordStart, wordEnd) {
 				return true
 			}
 			at = b + 1
@@ -1294,11 +1294,12 @@ func litStrings(ls []reqLit) []string {
 // A litCandidate is a set of literals one of which every match of
 // re.Sub[k:e] holds, re being a concatenation.
 type litCandidate struct {
+	// ls are the literals, as the concatenation's once concatCandidates
+	// returns them (see finish).
 	ls   []reqLit
 	strs []string // litStrings(ls)
 	k, e int
-	fin  []reqLit // ls as the concatenation's literals (see finish)
-	cost float64  // litCost(fin)
+	cost float64 // litCost(ls)
 }
 
 // concatCandidates returns the literal sets of a concatenation of subs,
@@ -1337,8 +1338,8 @@ func concatCandidates(subs []*syntax.Regexp) []litCandidate {
 		}
 	}
 	for i := range out {
-		out[i].fin = out[i].finish(subs)
-		out[i].cost = litCost(out[i].fin)
+		out[i].ls = out[i].finish(subs)
+		out[i].cost = litCost(out[i].ls)
 	}
 	// Stable, and first among equals as the candidates were found.
 	sort.SliceStable(out, func(a, b int) bool {
@@ -1406,14 +1407,14 @@ func literalSets(re *syntax.Regexp) (lits, also []reqLit, more [][]string, part 
 			}
 			switch {
 			case also == nil:
-				also = c.fin
+				also = c.ls
 			case len(more) < maxMore:
 				more = append(more, c.strs)
 			}
 			taken = append(taken, c)
 		}
 	}
-	return first.fin, also, more, concatPart{re.Sub, first.k, first.e}, true
+	return first.ls, also, more, concatPart{re.Sub, first.k, first.e}, true
 }
 
 // maxMore bounds the further literal sets of an expression that windows
@@ -1467,7 +1468,7 @@ func requiredLiterals(re *syntax.Regexp) ([]reqLit, bool) {
 		if len(cs) == 0 {
 			return nil, false
 		}
-		return cs[0].fin, true
+		return cs[0].ls, true
 	case syntax.OpAlternate:
 		var all []reqLit
 		for _, s := range re.Sub {

@@ -120,7 +120,10 @@ func sortedKeys[V any](m map[string]V) []string {
 // yearsPattern is yearsExpr with a prefilter, so that it runs only near
 // "year" and "yr".
 var yearsPattern = sync.OnceValue(func() regexpRule {
-	r, _ := prefiltered("", yearsExpr, func(expr string) (*regexp.Regexp, error) { return regexp.MustCompile(expr), nil })
+	r, err := prefiltered("", yearsExpr, regexp.Compile)
+	if err != nil {
+		panic(err)
+	}
 	return r
 })
 

@@ -13,7 +13,8 @@ import (
 // and come at most once each, whose text and format are strings of valid
 // UTF-8 that escape no surrogate (or null), and whose values nest at most
 // maxNesting deep. It reports false for any other line, which
-// json.Unmarshal then decodes (or explains); the text is read once.
+// json.Unmarshal then decodes (or explains). Unlike json.Unmarshal, it
+// does not check the whole line in a pass of its own before decoding it.
 func decodeBatchLine(line []byte) (in batchIn, text []byte, ok bool) {
 	s := jsonScan{b: line}
 	s.space()
@@ -174,6 +175,11 @@ func (s *jsonScan) decodeStr() ([]byte, bool) {
 		run := s.b[start:s.i]
 		if !utf8.Valid(run) || s.i+1 >= len(s.b) {
 			return nil, false
+		}
+		if out == nil {
+			// A value is no longer than its escaped form, which is no
+			// longer than the rest of the line: one buffer does.
+			out = make([]byte, 0, len(s.b)-start)
 		}
 		out = append(out, run...)
 		e := s.b[s.i+1]
