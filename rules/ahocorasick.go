@@ -38,7 +38,6 @@ type acMatcher struct {
 	// wordStart and wordEnd say whether an occurrence of each literal
 	// counts only where it starts (ends) a word.
 	wordStart, wordEnd []bool
-	orig               []string // what an occurrence must be in case, or ""
 	// dense, once built, is the automaton with every transition looked
 	// up ahead (see denseAC); scans counts the texts scanned, which
 	// decides when to build it.
@@ -48,6 +47,13 @@ type acMatcher struct {
 	// (see nodeChecks).
 	checksOnce sync.Once
 	checks     *nodeChecks
+	// cased finds the literals that must match in case, in the text as
+	// written rather than lower-cased: there "IN" or "OR" are rare words,
+	// where in lower case they would end at every "in" and "or" of the ad
+	// and be checked and refused there. It knows literal i of its own as
+	// literal casedIDs[i] of this matcher, whose trie leaves them out.
+	cased    *acMatcher
+	casedIDs []int32
 }
 
 // A denseAC holds the next node of every node for every byte, as a table:
@@ -135,17 +141,27 @@ const acDepth = 5
 func newACMatcher(keys []string) *acMatcher {
 	lits := make([]string, len(keys))
 	m := &acMatcher{lens: make([]int, len(keys)), rest: make([]string, len(keys)),
-		wordStart: make([]bool, len(keys)), wordEnd: make([]bool, len(keys)), orig: make([]string, len(keys))}
+		wordStart: make([]bool, len(keys)), wordEnd: make([]bool, len(keys))}
+	var order []int32 // the literals of the trie
+	var casedKeys []string
 	for i, k := range keys {
-		lits[i], m.orig[i], m.wordStart[i], m.wordEnd[i] = decodeLiteral(k)
+		var orig string
+		lits[i], orig, m.wordStart[i], m.wordEnd[i] = decodeLiteral(k)
 		m.lens[i] = len(lits[i])
+		if orig != "" {
+			// As a key of its own that any case matches, searched for in
+			// the text as written.
+			casedKeys = append(casedKeys, reqLit{s: orig, wordStart: m.wordStart[i], wordEnd: m.wordEnd[i]}.encode())
+			m.casedIDs = append(m.casedIDs, int32(i))
+			continue
+		}
 		if len(lits[i]) > acDepth {
 			lits[i], m.rest[i] = lits[i][:acDepth], lits[i][acDepth:]
 		}
+		order = append(order, int32(i))
 	}
-	order := make([]int32, len(lits))
-	for i := range order {
-		order[i] = int32(i)
+	if len(casedKeys) > 0 {
+		m.cased = newACMatcher(casedKeys)
 	}
 	sort.SliceStable(order, func(a, b int) bool { return lits[order[a]] < lits[order[b]] })
 
@@ -267,7 +283,6 @@ type litCheck struct {
 // Flags of a litCheck.
 const (
 	checkRest  = 1 << iota // acMatcher.rest[id] must follow
-	checkCase              // the occurrence must be acMatcher.orig[id]
 	checkStart             // it must start a word
 	checkEnd               // it must end a word
 )
@@ -302,9 +317,6 @@ func (m *acMatcher) litCheck(id int32) litCheck {
 	if m.rest[id] != "" {
 		c.flags |= checkRest
 	}
-	if m.orig[id] != "" {
-		c.flags |= checkCase
-	}
 	if m.wordStart[id] {
 		c.flags |= checkStart
 	}
@@ -314,34 +326,67 @@ func (m *acMatcher) litCheck(id int32) litCheck {
 	return c
 }
 
-// occurrences appends to hits the occurrences in lower (the lower-cased
-// text) of every literal that lie inside one of blocks and pass the
-// literal's checks (whole words, case in text). They come in the order
-// their first acDepth bytes end, then as nodeChecks lists them at that
-// node, so the ends of different literals are not always in order; those
-// of one literal are.
+// occurrences appends to hits the occurrences of every literal that lie
+// inside one of blocks and pass the literal's checks (whole words): in
+// lower (the lower-cased text), or in text for those that must match in
+// case. They come in the order their first acDepth bytes end, then as
+// nodeChecks lists them at that node, those that must match in case after
+// all others, so the ends of different literals are not always in order;
+// those of one literal are.
 func (m *acMatcher) occurrences(text, lower string, blocks []linter.Block, hits []literalHit) []literalHit {
-	st := occurrenceScan{m: m, checks: m.nodeChecks(), text: text, lower: lower, blocks: blocks, hits: hits}
+	st := occurrenceScan{m: m, checks: m.nodeChecks(), text: lower, blocks: blocks, hits: &hits}
+	if m.cased == nil {
+		st.scan()
+		return hits
+	}
+	sc := occurrenceScan{m: m.cased, checks: m.cased.nodeChecks(), text: text, blocks: blocks, hits: &hits, ids: m.casedIDs}
+	d, dc := m.dense.Load(), m.cased.dense.Load()
+	if d == nil || dc == nil {
+		st.scan()
+		sc.scan()
+		return hits
+	}
+	// Both automata step through the text together: neither waits on
+	// the other's table lookups.
+	n, nc, c, ncc := 0, d.nc, 0, dc.nc
+	for i := 0; i < len(lower); i++ {
+		v := d.next[n*nc+int(d.class[lower[i]])]
+		w := dc.next[c*ncc+int(dc.class[text[i]])]
+		n, c = int(v&^denseOut), int(w&^denseOut)
+		if (v|w)&denseOut != 0 {
+			if v&denseOut != 0 {
+				st.at(int32(n), i+1)
+			}
+			if w&denseOut != 0 {
+				sc.at(int32(c), i+1)
+			}
+		}
+	}
+	return hits
+}
+
+// scan appends the occurrences in st.text of the literals of st.m's trie.
+func (st *occurrenceScan) scan() {
+	m, s := st.m, st.text
 	if d := m.dense.Load(); d != nil {
 		n, nc := 0, d.nc
-		for i := 0; i < len(lower); i++ {
-			v := d.next[n*nc+int(d.class[lower[i]])]
+		for i := 0; i < len(s); i++ {
+			v := d.next[n*nc+int(d.class[s[i]])]
 			n = int(v &^ denseOut)
 			if v&denseOut != 0 {
 				st.at(int32(n), i+1)
 			}
 		}
-		return st.hits
+		return
 	}
 	m.startDense()
 	n := int32(0)
-	for i := 0; i < len(lower); i++ {
-		n = m.step(n, lower[i])
+	for i := 0; i < len(s); i++ {
+		n = m.step(n, s[i])
 		if st.checks.first[n] < st.checks.first[n+1] {
 			st.at(n, i+1)
 		}
 	}
-	return st.hits
 }
 
 // wordEdges reports whether lower[start:end] starts a word, if it must
@@ -352,33 +397,31 @@ func wordEdges(lower string, start, end int, wordStart, wordEnd bool) bool {
 
 // occurrenceScan is the state of occurrences.
 type occurrenceScan struct {
-	m           *acMatcher
-	checks      *nodeChecks
-	text, lower string
-	blocks      []linter.Block
-	bi          int // the block of the last occurrence kept
-	hits        []literalHit
+	m      *acMatcher
+	checks *nodeChecks
+	text   string // the text scanned
+	blocks []linter.Block
+	bi     int // the block of the last occurrence kept
+	hits   *[]literalHit
+	ids    []int32 // the ids to give m's literals; nil: their own
 }
 
 // at checks the literals found at node n with the scan at offset i.
 func (st *occurrenceScan) at(n int32, i int) {
-	lower := st.lower
+	text := st.text
 	for k := st.checks.first[n]; k < st.checks.first[n+1]; k++ {
 		c := st.checks.list[k]
 		end := i
 		if c.flags&checkRest != 0 {
 			rest := st.m.rest[c.id]
-			if !strings.HasPrefix(lower[i:], rest) {
+			if !strings.HasPrefix(text[i:], rest) {
 				continue
 			}
 			end += len(rest)
 		}
 		start := end - int(c.len)
-		if !wordEdges(lower, start, end, c.flags&checkStart != 0, c.flags&checkEnd != 0) {
+		if !wordEdges(text, start, end, c.flags&checkStart != 0, c.flags&checkEnd != 0) {
 			continue // inside a word, where the expression cannot have it
-		}
-		if c.flags&checkCase != 0 && st.text[start:end] != st.m.orig[c.id] {
-			continue // not in the case the expression asks for
 		}
 		// Ends come nearly in order (see acMatcher.rest): the first block
 		// that ends after this one is near the last.
@@ -393,6 +436,10 @@ func (st *occurrenceScan) at(n int32, i int) {
 		if bi >= len(blocks) || blocks[bi].Start > start {
 			continue // not inside one block
 		}
-		st.hits = append(st.hits, literalHit{c.id, end})
+		id := c.id
+		if st.ids != nil {
+			id = st.ids[id]
+		}
+		*st.hits = append(*st.hits, literalHit{id, end})
 	}
 }

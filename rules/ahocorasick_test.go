@@ -10,19 +10,33 @@ import (
 )
 
 // occurrencesBoth returns the occurrences m finds in text (lower-cased
-// in ASCII) within blocks with the sparse automaton, after checking that
-// the dense table finds the same, in the same order.
+// in ASCII) within blocks with the sparse automata, after checking that
+// the dense tables find the same, each literal's in the same order (the
+// dense tables step together, the sparse automata one after the other).
 func occurrencesBoth(t *testing.T, m *acMatcher, text string, blocks []linter.Block) []literalHit {
 	t.Helper()
-	m.scans.Store(denseFrom) // no dense table is built in the background
-	sparse := m.occurrences(text, asciiLower(text), blocks, nil)
-	d := newDenseAC(m)
-	if d == nil {
-		t.Fatalf("no dense table")
+	ms := []*acMatcher{m}
+	if m.cased != nil {
+		ms = append(ms, m.cased)
 	}
-	m.dense.Store(d)
+	for _, m := range ms {
+		m.scans.Store(denseFrom) // no dense table is built in the background
+	}
+	sparse := m.occurrences(text, asciiLower(text), blocks, nil)
+	for _, m := range ms {
+		d := newDenseAC(m)
+		if d == nil {
+			t.Fatalf("no dense table")
+		}
+		m.dense.Store(d)
+	}
 	dense := m.occurrences(text, asciiLower(text), blocks, nil)
-	m.dense.Store(nil)
+	for _, m := range ms {
+		m.dense.Store(nil)
+	}
+	byID := func(a, b literalHit) int { return int(a.id - b.id) }
+	slices.SortStableFunc(sparse, byID)
+	slices.SortStableFunc(dense, byID)
 	if !slices.Equal(sparse, dense) {
 		t.Fatalf("text %q:\n sparse %v\n  dense %v", text, sparse, dense)
 	}
@@ -120,36 +134,47 @@ func TestACMatcher(t *testing.T) {
 	}
 }
 
-// TestDenseBuiltin compares the dense table of the built-in matcher with
-// the sparse automaton over the example and fixture ads.
+// TestDenseBuiltin compares the dense tables of the built-in matcher
+// (the lower-cased text's and the one in case) with the sparse automata
+// over the example and fixture ads.
 func TestDenseBuiltin(t *testing.T) {
-	d := newDenseAC(builtinMatcher)
+	if builtinMatcher.cased == nil {
+		t.Fatal("the built-in literals that must match in case have no matcher of their own")
+	}
+	for _, doc := range builtinDocs(t) {
+		denseSteps(t, doc.Path, builtinMatcher, doc.LowerText())
+		denseSteps(t, doc.Path, builtinMatcher.cased, doc.Text)
+	}
+}
+
+// denseSteps checks that the dense table of am steps through text as the
+// sparse automaton does, and marks the nodes that end literals.
+func denseSteps(t *testing.T, path string, am *acMatcher, text string) {
+	t.Helper()
+	d := newDenseAC(am)
 	if d == nil {
 		t.Fatal("no dense table for the built-in literals")
 	}
-	for _, doc := range builtinDocs(t) {
-		text := doc.LowerText()
-		var sparse, dense []int
-		n := int32(0)
-		for i := 0; i < len(text); i++ {
-			n = builtinMatcher.step(n, text[i])
-			sparse = append(sparse, int(n))
+	var sparse, dense []int
+	n := int32(0)
+	for i := 0; i < len(text); i++ {
+		n = am.step(n, text[i])
+		sparse = append(sparse, int(n))
+	}
+	m := 0
+	for i := 0; i < len(text); i++ {
+		v := d.next[m*d.nc+int(d.class[text[i]])]
+		m = int(v &^ denseOut)
+		dense = append(dense, m)
+		// The mark says whether the node or one down its failure links
+		// ends literals.
+		ends := am.outFirst[m] < am.outFirst[m+1] || am.outLink[m] != 0
+		if ends != (v&denseOut != 0) {
+			t.Fatalf("%s: node %d is marked %v as ending literals, want %v", path, m, !ends, ends)
 		}
-		m := 0
-		for i := 0; i < len(text); i++ {
-			v := d.next[m*d.nc+int(d.class[text[i]])]
-			m = int(v &^ denseOut)
-			dense = append(dense, m)
-			// The mark says whether the node or one down its
-			// failure links ends literals.
-			ends := builtinMatcher.outFirst[m] < builtinMatcher.outFirst[m+1] || builtinMatcher.outLink[m] != 0
-			if ends != (v&denseOut != 0) {
-				t.Fatalf("%s: node %d is marked %v as ending literals, want %v", doc.Path, m, !ends, ends)
-			}
-		}
-		if !slices.Equal(sparse, dense) {
-			t.Fatalf("%s: the dense table steps differently", doc.Path)
-		}
+	}
+	if !slices.Equal(sparse, dense) {
+		t.Fatalf("%s: the dense table steps differently", path)
 	}
 }
 

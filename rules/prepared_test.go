@@ -113,11 +113,9 @@ func literalTableSource(lits []string, classes [][]rune) []byte {
 	b.WriteString("// prepared, sorted: the literal table starts with them.\n")
 	fmt.Fprintf(&b, "var builtinLiterals = %#v\n\n", lits)
 	b.WriteString("// builtinMatcher is newACMatcher(builtinLiterals).\n")
-	b.WriteString("var builtinMatcher = &acMatcher{\n")
-	fmt.Fprintf(&b, "root: %#v,\nfirst: %#v,\nlabel: %q,\nfail: %#v,\noutFirst: %#v,\nouts: %#v,\noutLink: %#v,\n",
-		m.root, m.first, m.label, m.fail, m.outFirst, m.outs, m.outLink)
-	fmt.Fprintf(&b, "lens: %#v,\nrest: %#v,\n", m.lens, m.rest)
-	fmt.Fprintf(&b, "wordStart: %#v,\nwordEnd: %#v,\norig: %#v,\n}\n\n", m.wordStart, m.wordEnd, m.orig)
+	b.WriteString("var builtinMatcher = ")
+	writeMatcher(&b, m)
+	b.WriteString("\n\n")
 	b.WriteString("// builtinClasses holds the run classes of the expressions in prepared:\n")
 	b.WriteString("// the class table starts with them.\n")
 	b.WriteString("var builtinClasses = []*runClass{\n")
@@ -127,6 +125,21 @@ func literalTableSource(lits []string, classes [][]rune) []byte {
 	}
 	b.WriteString("}\n")
 	return b.Bytes()
+}
+
+// writeMatcher writes m as a composite literal.
+func writeMatcher(b *bytes.Buffer, m *acMatcher) {
+	b.WriteString("&acMatcher{\n")
+	fmt.Fprintf(b, "root: %#v,\nfirst: %#v,\nlabel: %q,\nfail: %#v,\noutFirst: %#v,\nouts: %#v,\noutLink: %#v,\n",
+		m.root, m.first, m.label, m.fail, m.outFirst, m.outs, m.outLink)
+	fmt.Fprintf(b, "lens: %#v,\nrest: %#v,\n", m.lens, m.rest)
+	fmt.Fprintf(b, "wordStart: %#v,\nwordEnd: %#v,\n", m.wordStart, m.wordEnd)
+	if m.cased != nil {
+		b.WriteString("cased: ")
+		writeMatcher(b, m.cased)
+		fmt.Fprintf(b, ",\ncasedIDs: %#v,\n", m.casedIDs)
+	}
+	b.WriteString("}")
 }
 
 // checkGenerated formats src and, with -update, writes it to file; else
