@@ -143,6 +143,12 @@ func appendJSONString(b []byte, s string) []byte {
 	b = append(b, '"')
 	start := 0
 	for i := 0; i < len(s); {
+		for i+8 <= len(s) && plain8(load8(s[i:])) {
+			i += 8
+		}
+		if i == len(s) {
+			break
+		}
 		c := s[i]
 		if c < utf8.RuneSelf {
 			if c >= 0x20 && c != '"' && c != '\\' {
@@ -189,6 +195,27 @@ func appendJSONString(b []byte, s string) []byte {
 	}
 	b = append(b, s[start:]...)
 	return append(b, '"')
+}
+
+// plain8 reports whether the eight bytes of x (a string's, little end
+// first) are ASCII that a JSON string holds as they are: none is below
+// 0x20, '"', '\\' or above 0x7f. It looks at all eight at once: a
+// subtraction raises a byte's top bit without it being set in x only
+// where the byte is below what is subtracted (0x20, or one where the
+// byte was made zero by matching '"' or '\\'), or where a byte below
+// lent to it, which is then caught itself.
+func plain8(x uint64) bool {
+	const ones, tops = 0x0101010101010101, 0x8080808080808080
+	quote, backslash := x^(ones*'"'), x^(ones*'\\')
+	return ((x-ones*0x20)&^x|(quote-ones)&^quote|(backslash-ones)&^backslash|x)&tops == 0
+}
+
+// load8 returns the first eight bytes of s as a number, the first byte
+// lowest.
+func load8(s string) uint64 {
+	_ = s[7]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
 }
 
 // appendFileJSON appends the JSON object of a file's report, as

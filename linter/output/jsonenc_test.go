@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"math/rand"
+	"strings"
 	"testing"
 )
 
@@ -75,6 +76,28 @@ func TestFindingEncoderMatchesEncodingJSON(t *testing.T) {
 		got := append(AppendFindingsJSON([]byte(`{"id":7`), jf.Score, jf.Findings), '}', '\n')
 		if !bytes.Equal(got, b.Bytes()) {
 			t.Fatalf("compact:\ngot  %s\nwant %s", got, b.Bytes())
+		}
+	}
+}
+
+// TestJSONStringEveryOffset checks appendJSONString against encoding/json
+// with each character that needs escaping (and some that do not) at every
+// offset of a longer string, before and after runs of plain ASCII that
+// the encoder passes over eight bytes at a time.
+func TestJSONStringEveryOffset(t *testing.T) {
+	pieces := []string{"\"", "\\", "\n", "\x00", "\x1f", " ", "~", "\x7f", "\x80", "é", "\u2028", "\xff", "!", "#", "[", "]"}
+	for _, p := range pieces {
+		for before := 0; before < 20; before++ {
+			for _, after := range []int{0, 1, 7, 8, 9, 17} {
+				s := strings.Repeat("a", before) + p + strings.Repeat("Z", after)
+				want, err := json.Marshal(s)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if got := appendJSONString(nil, s); !bytes.Equal(got, want) {
+					t.Fatalf("%q: got %s, want %s", s, got, want)
+				}
+			}
 		}
 	}
 }
