@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -28,108 +29,152 @@ func (balanceKind) Summary() string {
 }
 func (balanceKind) NewOptions() any { return &BalanceOptions{Threshold: 3} }
 
-// stemList matches words exactly or by prefix ("compet*"): a trie over
-// the bytes of its words and stems, walked once per word. Its nodes and
-// edges are elements of two slices, so that a list of hundreds of words
-// is built with a few allocations.
-type stemList struct {
-	nodes []stemNode // nodes[0] is the root
-	edges []stemEdge
+// stemLists matches a word against the two lists of a balance rule at
+// once, exactly or by prefix ("compet*"): one trie over the bytes of the
+// words and stems of both, walked once per word of the ad. It is stored
+// flat, its nodes numbered breadth-first with the children of a node in
+// the order of their labels, so that the children of node n are the nodes
+// first[n] to first[n+1]-1 and are looked for in a few contiguous bytes.
+type stemLists struct {
+	first []int32
+	label string  // label[n]: the byte on the edge into node n
+	mark  []uint8 // what ends at node n: exact words and stems of each list
 	// root holds the root's child for each byte (-1: none): most words
 	// fail there, and the root has the most children.
-	root []int32
+	root [256]int32
 }
 
-type stemNode struct {
-	head        int32 // the newest edge out, -1: none
-	exact, stem bool  // a word ends here; a stem ends here
-}
+// Marks of a node: a word of the first list ends there, a stem of it ends
+// there, and the same for the second list.
+const (
+	markWord = 1 << iota
+	markStem
+	markAgainstWord
+	markAgainstStem
+)
 
-// A stemEdge leads on byte c to the node made with it: edge e leads to
-// node e+1 (nodes[0] is the root, and each node after it comes with the
-// edge into it).
-type stemEdge struct {
-	c    byte
-	next int32 // the next edge out of the same node, -1: none
-}
+// Results of stemLists.match.
+const (
+	matchNone = iota
+	matchWords
+	matchAgainst
+)
 
-func (l *stemList) child(n int32, c byte) int32 {
-	for e := l.nodes[n].head; e >= 0; e = l.edges[e].next {
-		if l.edges[e].c == c {
-			return e + 1
+// newStemLists builds the trie of words (options key "words") and against
+// ("against").
+func newStemLists(words, against []string) (*stemLists, error) {
+	type entry struct {
+		s    string
+		mark uint8
+	}
+	var es []entry
+	for i, ws := range [][]string{words, against} {
+		key, shift := "words", uint8(0)
+		if i == 1 {
+			key, shift = "against", 2
 		}
-	}
-	return -1
-}
-
-func (l *stemList) add(w string, stem bool) {
-	n := int32(0)
-	for i := 0; i < len(w); i++ {
-		c := l.child(n, w[i])
-		if c < 0 {
-			c = int32(len(l.nodes))
-			l.nodes = append(l.nodes, stemNode{head: -1})
-			l.edges = append(l.edges, stemEdge{c: w[i], next: l.nodes[n].head})
-			l.nodes[n].head = int32(len(l.edges) - 1)
-		}
-		n = c
-	}
-	if stem {
-		l.nodes[n].stem = true
-	} else {
-		l.nodes[n].exact = true
-	}
-}
-
-func newStemList(key string, ws []string) (stemList, error) {
-	size := 1
-	for _, w := range ws {
-		size += len(w)
-	}
-	l := stemList{nodes: make([]stemNode, 1, size), edges: make([]stemEdge, 0, size)}
-	l.nodes[0].head = -1
-	for _, w := range ws {
-		w = strings.ToLower(strings.TrimSpace(w))
-		if p, ok := strings.CutSuffix(w, "*"); ok {
-			if p == "" {
-				return l, linter.OptErr(key, fmt.Errorf("empty stem"))
+		for _, w := range ws {
+			w = strings.ToLower(strings.TrimSpace(w))
+			mark := uint8(markWord)
+			if p, ok := strings.CutSuffix(w, "*"); ok {
+				if p == "" {
+					return nil, linter.OptErr(key, fmt.Errorf("empty stem"))
+				}
+				w, mark = p, markStem
+			} else if w == "" {
+				return nil, linter.OptErr(key, fmt.Errorf("empty word"))
 			}
-			l.add(p, true)
-			continue
+			es = append(es, entry{w, mark << shift})
 		}
-		if w == "" {
-			return l, linter.OptErr(key, fmt.Errorf("empty word"))
-		}
-		l.add(w, false)
 	}
-	l.root = make([]int32, 256)
+	slices.SortFunc(es, func(a, b entry) int { return strings.Compare(a.s, b.s) })
+	// Level by level: the nodes of depth d are the distinct prefixes of
+	// length d of the sorted entries, in order, each holding the range of
+	// entries that start with it.
+	type group struct{ lo, hi int }
+	l := &stemLists{}
+	label := []byte{0}
+	level := []group{{0, len(es)}}
+	for d := 0; len(level) > 0; d++ {
+		var next []group
+		for _, g := range level {
+			i, mark := g.lo, uint8(0)
+			for ; i < g.hi && len(es[i].s) == d; i++ {
+				mark |= es[i].mark
+			}
+			l.mark = append(l.mark, mark)
+			l.first = append(l.first, int32(len(label)))
+			for i < g.hi {
+				c := es[i].s[d]
+				j := i + 1
+				for j < g.hi && es[j].s[d] == c {
+					j++
+				}
+				next = append(next, group{i, j})
+				label = append(label, c)
+				i = j
+			}
+		}
+		level = next
+	}
+	l.first = append(l.first, int32(len(label)))
+	l.label = string(label)
 	for c := range l.root {
 		l.root[c] = l.child(0, byte(c))
 	}
 	return l, nil
 }
 
-func (l *stemList) match(w string) bool {
-	n := int32(0)
-	for i := 0; i < len(w); i++ {
-		if i == 0 {
-			n = l.root[w[0]]
-		} else {
-			n = l.child(n, w[i])
-		}
-		if n < 0 {
-			return false
-		}
-		if l.nodes[n].stem {
-			return true
+// child returns n's child labelled c, or -1.
+func (l *stemLists) child(n int32, c byte) int32 {
+	for i := l.first[n]; i < l.first[n+1]; i++ {
+		if k := l.label[i]; k >= c {
+			if k == c {
+				return i
+			}
+			break
 		}
 	}
-	return l.nodes[n].exact
+	return -1
+}
+
+// match tells which list w (lower-case) belongs to: the first list if it
+// is one of its words or starts with one of its stems, else the second
+// if it is one of that list's, else none.
+func (l *stemLists) match(w string) int {
+	if w == "" {
+		return matchNone
+	}
+	against := false
+	n := l.root[w[0]]
+	for i := 1; n >= 0; i++ {
+		m := l.mark[n]
+		if m&markStem != 0 {
+			return matchWords
+		}
+		if m&markAgainstStem != 0 {
+			against = true
+		}
+		if i == len(w) {
+			if m&markWord != 0 {
+				return matchWords
+			}
+			if m&markAgainstWord != 0 {
+				against = true
+			}
+			break
+		}
+		n = l.child(n, w[i])
+	}
+	if against {
+		return matchAgainst
+	}
+	return matchNone
 }
 
 type balanceRule struct {
 	opts       *BalanceOptions
-	words, vs  stemList
+	lists      *stemLists
 	exceptions *linter.PhraseSet
 }
 
@@ -140,10 +185,7 @@ func (balanceKind) Build(o any) (linter.Rule, error) {
 	if len(opts.Words) == 0 {
 		return nil, linter.OptErr("words", fmt.Errorf("a balance rule needs words"))
 	}
-	if r.words, err = newStemList("words", opts.Words); err != nil {
-		return nil, err
-	}
-	if r.vs, err = newStemList("against", opts.Against); err != nil {
+	if r.lists, err = newStemLists(opts.Words, opts.Against); err != nil {
 		return nil, err
 	}
 	if r.exceptions, err = phraseSet("exceptions", opts.Exceptions, linter.Inflect{Plural: true}); err != nil {
@@ -168,10 +210,10 @@ func (r *balanceRule) Check(p *linter.Pass) {
 		if skip[i] {
 			continue
 		}
-		switch {
-		case r.words.match(w.Norm):
+		switch r.lists.match(w.Norm) {
+		case matchWords:
 			found[w.Norm] = true
-		case r.vs.match(w.Norm):
+		case matchAgainst:
 			against[w.Norm] = true
 		}
 	}
