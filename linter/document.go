@@ -140,14 +140,23 @@ func Parse(path string, src []byte, format Format) *Document {
 	if bytes.HasPrefix(src, []byte("\xef\xbb\xbf")) {
 		d.bom = 3
 	}
-	d.lineStarts = append(d.lineStarts, d.bom)
-	for i, c := range src {
-		if c == '\n' {
-			d.lineStarts = append(d.lineStarts, i+1)
+	lines := bytes.Count(src, []byte{'\n'}) + 1
+	d.lineStarts = make([]int, 1, lines)
+	d.lineStarts[0] = d.bom
+	for i := 0; ; {
+		j := bytes.IndexByte(src[i:], '\n')
+		if j < 0 {
+			break
 		}
+		i += j + 1
+		d.lineStarts = append(d.lineStarts, i)
 	}
 	b := &builder{doc: d}
 	b.text.Grow(len(src) + len(src)/8)
+	// Room for a block and a piece of text per two lines, which most ads
+	// need no more than.
+	d.Blocks = make([]Block, 0, lines/2+4)
+	d.segs = make([]segment, 0, lines/2+4)
 	switch format {
 	case Markdown:
 		parseMarkdown(b, src)
@@ -164,7 +173,8 @@ func Parse(path string, src []byte, format Format) *Document {
 type builder struct {
 	doc  *Document
 	text strings.Builder
-	cur  *Block
+	cur  *Block // the block being built, nil: none; it is open
+	open Block
 }
 
 func (b *builder) startBlock(kind BlockKind, level int, itemStart bool) {
@@ -172,7 +182,8 @@ func (b *builder) startBlock(kind BlockKind, level int, itemStart bool) {
 	if b.text.Len() > 0 {
 		b.sep("\n\n")
 	}
-	b.cur = &Block{Kind: kind, Level: level, ItemStart: itemStart, Start: b.text.Len(), Section: -1}
+	b.open = Block{Kind: kind, Level: level, ItemStart: itemStart, Start: b.text.Len(), Section: -1}
+	b.cur = &b.open
 }
 
 func (b *builder) endBlock() {

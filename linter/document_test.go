@@ -410,3 +410,18 @@ func TestAbbrevBefore(t *testing.T) {
 		t.Errorf("sentences %q, want %q", got, want)
 	}
 }
+
+// TestPlainBlankLines checks that a plain-text line of nothing but white
+// space, Unicode spaces such as the no-break space included, separates
+// paragraphs, and that a line starting with other characters does not.
+func TestPlainBlankLines(t *testing.T) {
+	for sep, paragraphs := range map[string]int{
+		"\n\n": 2, "\n \t \n": 2, "\n\u00a0\n": 2, "\n \u3000\u00a0 \r\n": 2, "\n\v\f\n": 2,
+		"\n": 1, "\n\u00a0x\n": 1, "\n.\n": 1, "\n\u00e9\n": 1,
+	} {
+		d := Parse("x.txt", []byte("First line"+sep+"Second line"), PlainText)
+		if len(d.Blocks) != paragraphs {
+			t.Errorf("%q between two lines: %d blocks, want %d", sep, len(d.Blocks), paragraphs)
+		}
+	}
+}

@@ -72,11 +72,11 @@ func parsePlain(b *builder, src []byte, start int) {
 }
 
 func splitPlainLines(src []byte, pos int) []plainLine {
-	var out []plainLine
+	out := make([]plainLine, 0, bytes.Count(src[min(pos, len(src)):], []byte{'\n'})+1)
 	for pos <= len(src) {
-		end := pos
-		for end < len(src) && src[end] != '\n' {
-			end++
+		end := len(src)
+		if i := bytes.IndexByte(src[pos:], '\n'); i >= 0 {
+			end = pos + i
 		}
 		l := plainLine{start: pos, end: end}
 		for l.start < l.end && (src[l.start] == ' ' || src[l.start] == '\t') {
@@ -87,7 +87,7 @@ func splitPlainLines(src []byte, pos int) []plainLine {
 			l.end--
 		}
 		// Unicode spaces (no-break space and the like) also count as blank.
-		if strings.TrimFunc(string(src[l.start:l.end]), unicode.IsSpace) == "" {
+		if l.start < l.end && !isPrintASCII(src[l.start]) && len(bytes.TrimFunc(src[l.start:l.end], unicode.IsSpace)) == 0 {
 			l.end = l.start
 		}
 		l.marker = listMarker(src[l.start:l.end])
@@ -100,6 +100,10 @@ func splitPlainLines(src []byte, pos int) []plainLine {
 	}
 	return out
 }
+
+// isPrintASCII reports whether c is a printable ASCII character other
+// than the space, which no white space is.
+func isPrintASCII(c byte) bool { return '!' <= c && c <= '~' }
 
 func isSpaceByte(c byte) bool { return c == ' ' || c == '\t' || c == '\r' }
 
