@@ -2,6 +2,7 @@ package linter
 
 import (
 	"bytes"
+	"encoding/binary"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -300,8 +301,15 @@ func (d *Document) LowerText() string {
 		// the long s (C5 BF) to ASCII letters (K to k, ſ to s); a literal
 		// search in LowerText would miss them. They are looked for in the
 		// same pass.
-		for i, c := range b {
-			switch {
+		for i := 0; i < len(b); {
+			if i+8 <= len(b) {
+				if x := binary.LittleEndian.Uint64(b[i:]); x&tops == 0 {
+					binary.LittleEndian.PutUint64(b[i:], lowerASCII8(x))
+					i += 8
+					continue
+				}
+			}
+			switch c := b[i]; {
 			case c >= 'A' && c <= 'Z':
 				b[i] = c + 'a' - 'A'
 			case c == 0xe2:
@@ -309,10 +317,25 @@ func (d *Document) LowerText() string {
 			case c == 0xc5:
 				d.foldTraps = d.foldTraps || i+1 < len(b) && b[i+1] == 0xbf
 			}
+			i++
 		}
 		d.lower = string(b)
 	})
 	return d.lower
+}
+
+// tops has the top bit of each of eight bytes: x&tops == 0 when all eight
+// bytes of x are ASCII.
+const tops = 0x8080808080808080
+
+// lowerASCII8 lower-cases the letters of eight ASCII bytes at once. Added
+// to a byte below 0x80, 0x3f sets its top bit when it is 'A' or above and
+// 0x25 when it is above 'Z' (no sum carries into the next byte); a
+// letter's top bit, shifted down by two, is the 0x20 that lowers it.
+func lowerASCII8(x uint64) uint64 {
+	const ones = 0x0101010101010101
+	upper := (x + ones*(0x80-'A')) &^ (x + ones*(0x7f-'Z')) & tops
+	return x | upper>>2
 }
 
 // FoldTraps reports whether Text holds characters that case-insensitive

@@ -2,6 +2,7 @@ package linter
 
 import (
 	"fmt"
+	"math/rand"
 	"slices"
 	"strings"
 	"sync"
@@ -422,6 +423,35 @@ func TestPlainBlankLines(t *testing.T) {
 		d := Parse("x.txt", []byte("First line"+sep+"Second line"), PlainText)
 		if len(d.Blocks) != paragraphs {
 			t.Errorf("%q between two lines: %d blocks, want %d", sep, len(d.Blocks), paragraphs)
+		}
+	}
+}
+
+// TestLowerText compares LowerText with lower-casing byte by byte, and
+// FoldTraps with a search for the Kelvin sign and the long s, on random
+// texts of ASCII around those and other non-ASCII characters, so that each
+// falls at every offset of an eight-byte step.
+func TestLowerText(t *testing.T) {
+	r := rand.New(rand.NewSource(4))
+	pieces := []string{"a", "Z", "A", "z", "@", "[", "`", "{", " ", "\n", "0", "~", "\x7f", "é", "É", "\u212a", "\u017f", "\xe2", "\xc5", "\xe2\x84"}
+	for round := 0; round < 3000; round++ {
+		var b strings.Builder
+		for n := r.Intn(40); n > 0; n-- {
+			b.WriteString(pieces[r.Intn(len(pieces))])
+		}
+		text := b.String()
+		want := []byte(text)
+		for i, c := range want {
+			if 'A' <= c && c <= 'Z' {
+				want[i] = c + 'a' - 'A'
+			}
+		}
+		d := &Document{Text: text}
+		if got := d.LowerText(); got != string(want) {
+			t.Fatalf("LowerText(%q) = %q, want %q", text, got, want)
+		}
+		if traps := strings.Contains(text, "\u212a") || strings.Contains(text, "\u017f"); d.FoldTraps() != traps {
+			t.Fatalf("FoldTraps(%q) = %t, want %t", text, !traps, traps)
 		}
 	}
 }
