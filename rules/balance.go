@@ -67,7 +67,8 @@ func newStemLists(words, against []string) (*stemLists, error) {
 		s    string
 		mark uint8
 	}
-	var es []entry
+	es := make([]entry, 0, len(words)+len(against))
+	size := 1 // nodes: at most one per byte, and the root
 	for i, ws := range [][]string{words, against} {
 		key, shift := "words", uint8(0)
 		if i == 1 {
@@ -85,6 +86,7 @@ func newStemLists(words, against []string) (*stemLists, error) {
 				return nil, linter.OptErr(key, fmt.Errorf("empty word"))
 			}
 			es = append(es, entry{w, mark << shift})
+			size += len(w)
 		}
 	}
 	slices.SortFunc(es, func(a, b entry) int { return strings.Compare(a.s, b.s) })
@@ -92,11 +94,11 @@ func newStemLists(words, against []string) (*stemLists, error) {
 	// length d of the sorted entries, in order, each holding the range of
 	// entries that start with it.
 	type group struct{ lo, hi int }
-	l := &stemLists{}
-	label := []byte{0}
-	level := []group{{0, len(es)}}
+	l := &stemLists{first: make([]int32, 0, size+1), mark: make([]uint8, 0, size)}
+	label := make([]byte, 1, size)
+	level, next := []group{{0, len(es)}}, []group(nil)
 	for d := 0; len(level) > 0; d++ {
-		var next []group
+		next = next[:0]
 		for _, g := range level {
 			i, mark := g.lo, uint8(0)
 			for ; i < g.hi && len(es[i].s) == d; i++ {
@@ -115,7 +117,7 @@ func newStemLists(words, against []string) (*stemLists, error) {
 				i = j
 			}
 		}
-		level = next
+		level, next = next, level
 	}
 	l.first = append(l.first, int32(len(label)))
 	l.label = string(label)
