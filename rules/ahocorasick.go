@@ -228,15 +228,22 @@ func newACMatcher(keys []string) *acMatcher {
 
 // child returns n's child labelled c, or 0.
 func (m *acMatcher) child(n int32, c byte) int32 {
-	for i := m.first[n]; i < m.first[n+1]; i++ {
-		if k := m.label[i]; k >= c {
+	return max(childOf(m.first, m.label, n, c), 0)
+}
+
+// childOf returns the child labelled c of node n of a flat trie, or -1:
+// the children of node n are the nodes first[n] to first[n+1]-1, in the
+// order of their labels, and label[i] is the byte on the edge into node i.
+func childOf(first []int32, label string, n int32, c byte) int32 {
+	for i := first[n]; i < first[n+1]; i++ {
+		if k := label[i]; k >= c {
 			if k == c {
 				return i
 			}
 			break
 		}
 	}
-	return 0
+	return -1
 }
 
 func (m *acMatcher) step(n int32, c byte) int32 {

@@ -128,17 +128,7 @@ func newStemLists(words, against []string) (*stemLists, error) {
 }
 
 // child returns n's child labelled c, or -1.
-func (l *stemLists) child(n int32, c byte) int32 {
-	for i := l.first[n]; i < l.first[n+1]; i++ {
-		if k := l.label[i]; k >= c {
-			if k == c {
-				return i
-			}
-			break
-		}
-	}
-	return -1
-}
+func (l *stemLists) child(n int32, c byte) int32 { return childOf(l.first, l.label, n, c) }
 
 // match tells which list w (lower-case) belongs to: the first list if it
 // is one of its words or starts with one of its stems, else the second
