@@ -154,10 +154,12 @@ func Parse(path string, src []byte, format Format) *Document {
 	}
 	b := &builder{doc: d}
 	b.text.Grow(len(src) + len(src)/8)
-	// Room for a block and a piece of text per two lines, which most ads
-	// need no more than.
-	d.Blocks = make([]Block, 0, lines/2+4)
-	d.segs = make([]segment, 0, lines/2+4)
+	// Room for a block and a piece of text per line (a list or plain
+	// text has about that many), up to what a long ad needs: a file of a
+	// great many short lines grows the slices as it goes instead.
+	room := min(lines, maxRoom) + 1
+	d.Blocks = make([]Block, 0, room)
+	d.segs = make([]segment, 0, room)
 	switch format {
 	case Markdown:
 		parseMarkdown(b, src)
@@ -169,6 +171,9 @@ func Parse(path string, src []byte, format Format) *Document {
 	b.finish()
 	return d
 }
+
+// maxRoom bounds the blocks and text pieces Parse makes room for ahead.
+const maxRoom = 512
 
 // builder accumulates prose text and its map back to the source.
 type builder struct {

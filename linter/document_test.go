@@ -7,6 +7,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"unicode"
 )
 
 // find returns the Text offsets of the first occurrence of s in d.Text.
@@ -413,33 +414,71 @@ func TestAbbrevBefore(t *testing.T) {
 }
 
 // TestPlainBlankLines checks that a plain-text line of nothing but white
-// space, Unicode spaces such as the no-break space included, separates
-// paragraphs, and that a line starting with other characters does not.
+// space (unicode.IsSpace, the no-break space and the like included)
+// separates paragraphs, and that any other line does not: fixed cases,
+// then random lines of white space with, now and then, a character that
+// is not.
 func TestPlainBlankLines(t *testing.T) {
-	for sep, paragraphs := range map[string]int{
-		"\n\n": 2, "\n \t \n": 2, "\n\u00a0\n": 2, "\n \u3000\u00a0 \r\n": 2, "\n\v\f\n": 2,
-		"\n": 1, "\n\u00a0x\n": 1, "\n.\n": 1, "\n\u00e9\n": 1,
+	blocks := func(line string) int {
+		return len(Parse("x.txt", []byte("First line\n"+line+"\nSecond line"), PlainText).Blocks)
+	}
+	for line, want := range map[string]int{
+		"": 2, " \t ": 2, "\u00a0": 2, " \u3000\u00a0 \r": 2, "\v\f": 2,
+		"\u00a0x": 1, ".": 1, "\u00e9": 1, "\u200b": 1,
 	} {
-		d := Parse("x.txt", []byte("First line"+sep+"Second line"), PlainText)
-		if len(d.Blocks) != paragraphs {
-			t.Errorf("%q between two lines: %d blocks, want %d", sep, len(d.Blocks), paragraphs)
+		if got := blocks(line); got != want {
+			t.Errorf("%q between two lines: %d blocks, want %d", line, got, want)
+		}
+	}
+	var spaces []string
+	for r := rune(0); r < 0x3100; r++ {
+		if unicode.IsSpace(r) && r != '\n' {
+			spaces = append(spaces, string(r))
+		}
+	}
+	others := []string{"x", ".", "\u00e9", "\u200b", "\ufeff", "\xff", "\xc2"} // not list or heading marks
+	r := rand.New(rand.NewSource(5))
+	for round := 0; round < 3000; round++ {
+		var b strings.Builder
+		for n := r.Intn(4); n > 0; n-- {
+			if r.Intn(8) == 0 {
+				b.WriteString(others[r.Intn(len(others))])
+			} else {
+				b.WriteString(spaces[r.Intn(len(spaces))])
+			}
+		}
+		line := b.String()
+		want := 1
+		if strings.TrimFunc(line, unicode.IsSpace) == "" {
+			want = 2
+		}
+		if got := blocks(line); got != want {
+			t.Fatalf("%q between two lines: %d blocks, want %d", line, got, want)
 		}
 	}
 }
 
 // TestLowerText compares LowerText with lower-casing byte by byte, and
-// FoldTraps with a search for the Kelvin sign and the long s, on random
-// texts of ASCII around those and other non-ASCII characters, so that each
-// falls at every offset of an eight-byte step.
+// FoldTraps with a search for the Kelvin sign and the long s: each of
+// those and other characters at every offset of an eight-byte step in a
+// run of ASCII letters, then random texts of them.
 func TestLowerText(t *testing.T) {
 	r := rand.New(rand.NewSource(4))
 	pieces := []string{"a", "Z", "A", "z", "@", "[", "`", "{", " ", "\n", "0", "~", "\x7f", "é", "É", "\u212a", "\u017f", "\xe2", "\xc5", "\xe2\x84"}
+	var texts []string
+	for _, p := range pieces {
+		for off := 0; off < 16; off++ {
+			texts = append(texts, strings.Repeat("Ab", off)[:off]+p+"QrStUvWxYz")
+		}
+	}
 	for round := 0; round < 3000; round++ {
 		var b strings.Builder
 		for n := r.Intn(40); n > 0; n-- {
 			b.WriteString(pieces[r.Intn(len(pieces))])
 		}
-		text := b.String()
+		texts = append(texts, b.String())
+	}
+	for _, text := range texts {
 		want := []byte(text)
 		for i, c := range want {
 			if 'A' <= c && c <= 'Z' {

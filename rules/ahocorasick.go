@@ -33,10 +33,12 @@ type acMatcher struct {
 	lens     []int // byte length of each literal
 	// rest[id] is what follows the first acDepth bytes of literal id, ""
 	// for a shorter one: the trie holds only those first bytes, and the
-	// rest is compared with the text where they occur.
+	// rest is compared with the text where they occur. ("" too for a
+	// literal that must match in case: cased has it, with its rest.)
 	rest []string
 	// wordStart and wordEnd say whether an occurrence of each literal
-	// counts only where it starts (ends) a word.
+	// counts only where it starts (ends) a word. (For a literal that must
+	// match in case, cased checks that.)
 	wordStart, wordEnd []bool
 	// dense, once built, is the automaton with every transition looked
 	// up ahead (see denseAC); scans counts the texts scanned, which
@@ -280,7 +282,7 @@ type nodeChecks struct {
 }
 
 // A litCheck is what an occurrence of literal id must pass: 12 bytes, so
-// that the table stays small (most literals have no rest and no case).
+// that the table stays small (most literals have no rest).
 type litCheck struct {
 	id    int32
 	len   int32 // the literal's length in bytes
@@ -336,22 +338,19 @@ func (m *acMatcher) litCheck(id int32) litCheck {
 // occurrences appends to hits the occurrences of every literal that lie
 // inside one of blocks and pass the literal's checks (whole words): in
 // lower (the lower-cased text), or in text for those that must match in
-// case. They come in the order their first acDepth bytes end, then as
-// nodeChecks lists them at that node, those that must match in case after
-// all others, so the ends of different literals are not always in order;
-// those of one literal are.
+// case. The ends of one literal come in order; those of different
+// literals not always (a literal's occurrence is found where its first
+// acDepth bytes end, and those that must match in case may come after all
+// others).
 func (m *acMatcher) occurrences(text, lower string, blocks []linter.Block, hits []literalHit) []literalHit {
-	st := occurrenceScan{m: m, checks: m.nodeChecks(), text: lower, blocks: blocks, hits: &hits}
+	st := occurrenceScan{m: m, checks: m.nodeChecks(), text: lower, blocks: blocks}
 	if m.cased == nil {
-		st.scan()
-		return hits
+		return st.scan(hits)
 	}
-	sc := occurrenceScan{m: m.cased, checks: m.cased.nodeChecks(), text: text, blocks: blocks, hits: &hits, ids: m.casedIDs}
+	sc := occurrenceScan{m: m.cased, checks: m.cased.nodeChecks(), text: text, blocks: blocks, ids: m.casedIDs}
 	d, dc := m.dense.Load(), m.cased.dense.Load()
 	if d == nil || dc == nil {
-		st.scan()
-		sc.scan()
-		return hits
+		return sc.scan(st.scan(hits))
 	}
 	// Both automata step through the text together: neither waits on
 	// the other's table lookups.
@@ -362,18 +361,19 @@ func (m *acMatcher) occurrences(text, lower string, blocks []linter.Block, hits 
 		n, c = int(v&^denseOut), int(w&^denseOut)
 		if (v|w)&denseOut != 0 {
 			if v&denseOut != 0 {
-				st.at(int32(n), i+1)
+				hits = st.at(int32(n), i+1, hits)
 			}
 			if w&denseOut != 0 {
-				sc.at(int32(c), i+1)
+				hits = sc.at(int32(c), i+1, hits)
 			}
 		}
 	}
 	return hits
 }
 
-// scan appends the occurrences in st.text of the literals of st.m's trie.
-func (st *occurrenceScan) scan() {
+// scan appends to hits the occurrences in st.text of the literals of
+// st.m's trie.
+func (st *occurrenceScan) scan(hits []literalHit) []literalHit {
 	m, s := st.m, st.text
 	if d := m.dense.Load(); d != nil {
 		n, nc := 0, d.nc
@@ -381,25 +381,27 @@ func (st *occurrenceScan) scan() {
 			v := d.next[n*nc+int(d.class[s[i]])]
 			n = int(v &^ denseOut)
 			if v&denseOut != 0 {
-				st.at(int32(n), i+1)
+				hits = st.at(int32(n), i+1, hits)
 			}
 		}
-		return
+		return hits
 	}
 	m.startDense()
 	n := int32(0)
 	for i := 0; i < len(s); i++ {
 		n = m.step(n, s[i])
 		if st.checks.first[n] < st.checks.first[n+1] {
-			st.at(n, i+1)
+			hits = st.at(n, i+1, hits)
 		}
 	}
+	return hits
 }
 
-// wordEdges reports whether lower[start:end] starts a word, if it must
-// (wordStart), and ends one, if it must (wordEnd).
-func wordEdges(lower string, start, end int, wordStart, wordEnd bool) bool {
-	return (!wordStart || start == 0 || !isWordByte(lower[start-1])) && (!wordEnd || end == len(lower) || !isWordByte(lower[end]))
+// wordEdges reports whether text[start:end] starts a word, if it must
+// (wordStart), and ends one, if it must (wordEnd); text is an ad's text
+// or its lower-cased form, which have the same word bytes.
+func wordEdges(text string, start, end int, wordStart, wordEnd bool) bool {
+	return (!wordStart || start == 0 || !isWordByte(text[start-1])) && (!wordEnd || end == len(text) || !isWordByte(text[end]))
 }
 
 // occurrenceScan is the state of occurrences.
@@ -408,13 +410,13 @@ type occurrenceScan struct {
 	checks *nodeChecks
 	text   string // the text scanned
 	blocks []linter.Block
-	bi     int // the block of the last occurrence kept
-	hits   *[]literalHit
+	bi     int     // the block of the last occurrence kept
 	ids    []int32 // the ids to give m's literals; nil: their own
 }
 
-// at checks the literals found at node n with the scan at offset i.
-func (st *occurrenceScan) at(n int32, i int) {
+// at appends to hits the literals found at node n with the scan at offset
+// i that pass their checks.
+func (st *occurrenceScan) at(n int32, i int, hits []literalHit) []literalHit {
 	text := st.text
 	for k := st.checks.first[n]; k < st.checks.first[n+1]; k++ {
 		c := st.checks.list[k]
@@ -447,6 +449,7 @@ func (st *occurrenceScan) at(n int32, i int) {
 		if st.ids != nil {
 			id = st.ids[id]
 		}
-		*st.hits = append(*st.hits, literalHit{id, end})
+		hits = append(hits, literalHit{id, end})
 	}
+	return hits
 }

@@ -11,8 +11,9 @@ import (
 
 // occurrencesBoth returns the occurrences m finds in text (lower-cased
 // in ASCII) within blocks with the sparse automata, after checking that
-// the dense tables find the same, each literal's in the same order (the
-// dense tables step together, the sparse automata one after the other).
+// each literal's ends come in order, and that with the dense tables (the
+// lower-case one, the one in case, or both, as they may be built at
+// different times) each literal's are the same.
 func occurrencesBoth(t *testing.T, m *acMatcher, text string, blocks []linter.Block) []literalHit {
 	t.Helper()
 	ms := []*acMatcher{m}
@@ -22,25 +23,45 @@ func occurrencesBoth(t *testing.T, m *acMatcher, text string, blocks []linter.Bl
 	for _, m := range ms {
 		m.scans.Store(denseFrom) // no dense table is built in the background
 	}
+	byID := func(a, b literalHit) int { return int(a.id - b.id) }
 	sparse := m.occurrences(text, asciiLower(text), blocks, nil)
-	for _, m := range ms {
-		d := newDenseAC(m)
-		if d == nil {
-			t.Fatalf("no dense table")
+	checkEndsInOrder(t, sparse)
+	slices.SortStableFunc(sparse, byID)
+	for state := 1; state < 1<<len(ms); state++ {
+		for i, m := range ms {
+			m.dense.Store(nil)
+			if state&(1<<i) != 0 {
+				d := newDenseAC(m)
+				if d == nil {
+					t.Fatalf("no dense table")
+				}
+				m.dense.Store(d)
+			}
 		}
-		m.dense.Store(d)
+		dense := m.occurrences(text, asciiLower(text), blocks, nil)
+		checkEndsInOrder(t, dense)
+		slices.SortStableFunc(dense, byID)
+		if !slices.Equal(sparse, dense) {
+			t.Fatalf("text %q, dense tables %b:\n sparse %v\n  dense %v", text, state, sparse, dense)
+		}
 	}
-	dense := m.occurrences(text, asciiLower(text), blocks, nil)
 	for _, m := range ms {
 		m.dense.Store(nil)
 	}
-	byID := func(a, b literalHit) int { return int(a.id - b.id) }
-	slices.SortStableFunc(sparse, byID)
-	slices.SortStableFunc(dense, byID)
-	if !slices.Equal(sparse, dense) {
-		t.Fatalf("text %q:\n sparse %v\n  dense %v", text, sparse, dense)
-	}
 	return sparse
+}
+
+// checkEndsInOrder checks that each literal's ends in hits ascend, as
+// groupHits needs.
+func checkEndsInOrder(t *testing.T, hits []literalHit) {
+	t.Helper()
+	last := map[int32]int{}
+	for _, h := range hits {
+		if e, ok := last[h.id]; ok && e >= h.end {
+			t.Fatalf("literal %d ends at %d after %d: %v", h.id, h.end, e, hits)
+		}
+		last[h.id] = h.end
+	}
 }
 
 // TestACMatcher compares the occurrences the matcher finds with those of

@@ -1,9 +1,12 @@
 package rules
 
 import (
+	"errors"
 	"math/rand"
 	"strings"
 	"testing"
+
+	"github.com/hirelint/hirelint/linter"
 )
 
 // TestStemList checks exact words and stems ("lead*"), including words
@@ -23,9 +26,20 @@ func TestStemList(t *testing.T) {
 			t.Errorf("match(%q) = %t, want %t", w, got, want)
 		}
 	}
-	for _, lists := range [][2][]string{{{"*"}, nil}, {{"a"}, {"*"}}, {{""}, nil}, {nil, {" "}}} {
-		if _, err := newStemLists(lists[0], lists[1]); err == nil {
-			t.Errorf("%q is accepted", lists)
+	for _, tc := range []struct {
+		words, against []string
+		want           string // the error: the list's key, then what is wrong
+	}{
+		{[]string{"*"}, nil, "words: empty stem"},
+		{[]string{"a"}, []string{" * "}, "against: empty stem"},
+		{[]string{"", "*"}, nil, "words: empty word"},
+		{[]string{"a"}, []string{"b", " "}, "against: empty word"},
+		{[]string{" "}, []string{"*"}, "words: empty word"}, // the first list first
+	} {
+		_, err := newStemLists(tc.words, tc.against)
+		var oe *linter.OptionError
+		if !errors.As(err, &oe) || err.Error() != tc.want {
+			t.Errorf("words %q, against %q: error %v, want an option error %q", tc.words, tc.against, err, tc.want)
 		}
 	}
 }
