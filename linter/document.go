@@ -166,7 +166,7 @@ func Parse(path string, src []byte, format Format) *Document {
 	case HTML:
 		parseHTML(b, src, d.bom)
 	default:
-		parsePlain(b, src, d.bom)
+		parsePlain(b, src)
 	}
 	b.finish()
 	return d

@@ -23,8 +23,8 @@ func (l plainLine) blank() bool { return l.end <= l.start }
 // items; "# Title" lines, and short lines ending in ":" or written in
 // capitals, or short unpunctuated lines just before a list, are headings.
 // Lines of a paragraph stay separate lines in Text (joined by "\n").
-func parsePlain(b *builder, src []byte, start int) {
-	lines := splitPlainLines(src, start)
+func parsePlain(b *builder, src []byte) {
+	lines := splitPlainLines(src, b.doc.lineStarts)
 	inPara, inItem := false, false
 	var indents []int // list indentation stack of the current list run
 	for i, l := range lines {
@@ -71,12 +71,14 @@ func parsePlain(b *builder, src []byte, start int) {
 	}
 }
 
-func splitPlainLines(src []byte, pos int) []plainLine {
-	out := make([]plainLine, 0, bytes.Count(src[min(pos, len(src)):], []byte{'\n'})+1)
-	for pos <= len(src) {
+// splitPlainLines returns the lines of src that start at starts (see
+// Document.lineStarts), trimmed and looked at for markers.
+func splitPlainLines(src []byte, starts []int) []plainLine {
+	out := make([]plainLine, len(starts))
+	for k, pos := range starts {
 		end := len(src)
-		if i := bytes.IndexByte(src[pos:], '\n'); i >= 0 {
-			end = pos + i
+		if k+1 < len(starts) {
+			end = starts[k+1] - 1 // the line break
 		}
 		l := plainLine{start: pos, end: end}
 		for l.start < l.end && (src[l.start] == ' ' || src[l.start] == '\t') {
@@ -92,11 +94,7 @@ func splitPlainLines(src []byte, pos int) []plainLine {
 		}
 		l.marker = listMarker(src[l.start:l.end])
 		l.atx = atxMarker(src[l.start:l.end])
-		out = append(out, l)
-		if end == len(src) {
-			break
-		}
-		pos = end + 1
+		out[k] = l
 	}
 	return out
 }

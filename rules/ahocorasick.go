@@ -167,43 +167,19 @@ func newACMatcher(keys []string) *acMatcher {
 	}
 	sort.SliceStable(order, func(a, b int) bool { return lits[order[a]] < lits[order[b]] })
 
-	// Level by level: the nodes of depth d are the distinct prefixes of
-	// length d of the sorted literals, in order, each holding the range of
-	// literals (in order) that start with it.
-	type group struct{ lo, hi int }
-	level := []group{{0, len(order)}}
-	label := []byte{0}
-	parents := []int32{0} // parent of each node (the root's: 0)
-	m.outFirst = []int32{0}
-	cur := int32(0)
-	for d := 0; len(level) > 0; d++ {
-		var next []group
-		for _, g := range level {
-			n := cur
-			cur++
-			i := g.lo
-			// Literals equal to the prefix sort first: they end at n.
-			for ; i < g.hi && len(lits[order[i]]) == d; i++ {
-				m.outs = append(m.outs, order[i])
-			}
-			m.outFirst = append(m.outFirst, int32(len(m.outs)))
-			m.first = append(m.first, int32(len(label)))
-			for i < g.hi {
-				c := lits[order[i]][d]
-				j := i + 1
-				for j < g.hi && lits[order[j]][d] == c {
-					j++
-				}
-				next = append(next, group{i, j})
-				label = append(label, c)
-				parents = append(parents, n)
-				i = j
-			}
-		}
-		level = next
+	size := 1
+	for _, id := range order {
+		size += len(lits[id])
 	}
-	m.first = append(m.first, int32(len(label)))
-	m.label = string(label)
+	m.outFirst = []int32{0}
+	first, label, parents := trieLevels(len(order), size, func(i int) string { return lits[order[i]] }, func(lo, hi, d int) {
+		// Literals equal to the prefix sort first: they end at the node.
+		for i := lo; i < hi && len(lits[order[i]]) == d; i++ {
+			m.outs = append(m.outs, order[i])
+		}
+		m.outFirst = append(m.outFirst, int32(len(m.outs)))
+	})
+	m.first, m.label = first, string(label)
 	nodes := len(label)
 	for c := 0; c < 256; c++ {
 		m.root[c] = m.child(0, byte(c))
@@ -226,6 +202,44 @@ func newACMatcher(keys []string) *acMatcher {
 		}
 	}
 	return m
+}
+
+// trieLevels builds a flat trie (see childOf) of n keys in sorted order,
+// key(i) being the i-th, level by level: its nodes are the keys' distinct
+// prefixes, numbered breadth-first, and node(lo, hi, d) is called for
+// each in turn with the keys lo to hi-1 that start with its prefix, of
+// length d (those equal to it come first). size, the number of nodes at
+// most, sizes the tables. It also returns each node's parent (the root's:
+// 0).
+func trieLevels(n, size int, key func(int) string, node func(lo, hi, d int)) (first []int32, label []byte, parents []int32) {
+	type group struct{ lo, hi int }
+	first, label, parents = make([]int32, 0, size+1), make([]byte, 1, size), make([]int32, 1, size)
+	level, next := []group{{0, n}}, []group(nil)
+	for d := 0; len(level) > 0; d++ {
+		next = next[:0]
+		for _, g := range level {
+			parent := int32(len(first))
+			node(g.lo, g.hi, d)
+			first = append(first, int32(len(label)))
+			i := g.lo
+			for i < g.hi && len(key(i)) == d {
+				i++
+			}
+			for i < g.hi {
+				c := key(i)[d]
+				j := i + 1
+				for j < g.hi && key(j)[d] == c {
+					j++
+				}
+				next = append(next, group{i, j})
+				label = append(label, c)
+				parents = append(parents, parent)
+				i = j
+			}
+		}
+		level, next = next, level
+	}
+	return append(first, int32(len(label))), label, parents
 }
 
 // child returns n's child labelled c, or 0.

@@ -90,37 +90,15 @@ func newStemLists(words, against []string) (*stemLists, error) {
 		}
 	}
 	slices.SortFunc(es, func(a, b entry) int { return strings.Compare(a.s, b.s) })
-	// Level by level: the nodes of depth d are the distinct prefixes of
-	// length d of the sorted entries, in order, each holding the range of
-	// entries that start with it.
-	type group struct{ lo, hi int }
-	l := &stemLists{first: make([]int32, 0, size+1), mark: make([]uint8, 0, size)}
-	label := make([]byte, 1, size)
-	level, next := []group{{0, len(es)}}, []group(nil)
-	for d := 0; len(level) > 0; d++ {
-		next = next[:0]
-		for _, g := range level {
-			i, mark := g.lo, uint8(0)
-			for ; i < g.hi && len(es[i].s) == d; i++ {
-				mark |= es[i].mark
-			}
-			l.mark = append(l.mark, mark)
-			l.first = append(l.first, int32(len(label)))
-			for i < g.hi {
-				c := es[i].s[d]
-				j := i + 1
-				for j < g.hi && es[j].s[d] == c {
-					j++
-				}
-				next = append(next, group{i, j})
-				label = append(label, c)
-				i = j
-			}
+	l := &stemLists{mark: make([]uint8, 0, size)}
+	first, label, _ := trieLevels(len(es), size, func(i int) string { return es[i].s }, func(lo, hi, d int) {
+		mark := uint8(0)
+		for i := lo; i < hi && len(es[i].s) == d; i++ {
+			mark |= es[i].mark
 		}
-		level, next = next, level
-	}
-	l.first = append(l.first, int32(len(label)))
-	l.label = string(label)
+		l.mark = append(l.mark, mark)
+	})
+	l.first, l.label = first, string(label)
 	for c := range l.root {
 		l.root[c] = l.child(0, byte(c))
 	}
