@@ -139,7 +139,7 @@ func lintFiles(o options, paths []string, cfgs *configs, rep output.Reporter, st
 
 // lintFile reads, lints and (with --fix or --diff) fixes one file.
 func lintFile(o options, j fileJob) (out fileOut) {
-	st, err := readForFix(j.path, o.maxSize)
+	st, err := readForFix(j.path, o.maxSize, o.fix)
 	if isSkipped(err) {
 		return fileOut{err: fmt.Errorf("%s: %v; skipped", j.path, err)}
 	}

@@ -51,6 +51,10 @@ func describeMode(m fs.FileMode) string {
 // bytes (the limit named limit in errors) is refused before it is read, so
 // memory stays bounded by max whatever the file; a file that grows past
 // max while being read is refused too.
+//
+// The file is opened with openFlags: on Unix systems, without blocking, so
+// that a file replaced by a named pipe after the check cannot hang the run,
+// and so that opening costs no extra system calls to switch blocking mode.
 func readRegular(path string, max int64, limit string) ([]byte, error) {
 	info, err := os.Stat(path)
 	if err != nil {
@@ -62,7 +66,7 @@ func readRegular(path string, max int64, limit string) ([]byte, error) {
 	if info.Size() > max {
 		return nil, &tooLargeError{info.Size(), max, limit}
 	}
-	f, err := os.Open(path)
+	f, err := os.OpenFile(path, openFlags, 0)
 	if err != nil {
 		return nil, err
 	}

@@ -13,16 +13,20 @@ import (
 // readState is what was read from a file, to check before writing that the
 // file is still the one that was read.
 type readState struct {
-	info fs.FileInfo // from Lstat
+	info fs.FileInfo // from Lstat, when read for fixing
 	data []byte
 }
 
-// readForFix reads path for linting and fixing, refusing what is not a
-// regular file or is larger than max bytes (see readRegular).
-func readForFix(path string, max int64) (readState, error) {
-	info, err := os.Lstat(path)
-	if err != nil {
-		return readState{}, err
+// readForFix reads path for linting and, when fix is set, for fixing:
+// then the state writeAtomic checks is taken first. It refuses what is not
+// a regular file or is larger than max bytes (see readRegular).
+func readForFix(path string, max int64, fix bool) (readState, error) {
+	var info fs.FileInfo
+	if fix {
+		var err error
+		if info, err = os.Lstat(path); err != nil {
+			return readState{}, err
+		}
 	}
 	data, err := readRegular(path, max, "--max-file-size")
 	if err != nil {
@@ -50,6 +54,9 @@ var (
 // original is left untouched, the temporary file is removed and the error
 // says the file was not written.
 func writeAtomic(path string, was readState, data []byte) (err error) {
+	if was.info == nil {
+		return errors.New("read for linting only, with nothing to check the file against; not written")
+	}
 	if !was.info.Mode().IsRegular() {
 		return fmt.Errorf("%s, not a regular file; not written", describeMode(was.info.Mode()))
 	}

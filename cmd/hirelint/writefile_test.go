@@ -19,7 +19,7 @@ func TestWriteAtomic(t *testing.T) {
 	if err := os.WriteFile(path, []byte("old"), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	st, err := readForFix(path, 1<<20)
+	st, err := readForFix(path, 1<<20, true)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -34,6 +34,25 @@ func TestWriteAtomic(t *testing.T) {
 	entries, _ := os.ReadDir(dir)
 	if len(entries) != 1 {
 		t.Errorf("temporary files left behind: %v", entries)
+	}
+}
+
+// A file read for linting only has no state to check before writing:
+// writeAtomic refuses it and leaves it as it was.
+func TestWriteAtomicRefusesLintRead(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "ad.md")
+	if err := os.WriteFile(path, []byte("old"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	st, err := readForFix(path, 1<<20, false)
+	if err != nil || string(st.data) != "old" {
+		t.Fatalf("read %q, %v", st.data, err)
+	}
+	if err := writeAtomic(path, st, []byte("new")); err == nil || !strings.Contains(err.Error(), "not written") {
+		t.Errorf("writeAtomic of a lint-only read: %v, want an error saying not written", err)
+	}
+	if got, _ := os.ReadFile(path); string(got) != "old" {
+		t.Errorf("file now %q, want it untouched", got)
 	}
 }
 
@@ -84,7 +103,7 @@ func TestWriteAtomicRefusesChangedFile(t *testing.T) {
 			}
 			past := time.Now().Add(-time.Hour)
 			os.Chtimes(path, past, past)
-			st, err := readForFix(path, 1<<20)
+			st, err := readForFix(path, 1<<20, true)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -152,7 +171,7 @@ func TestWriteAtomicDiskFull(t *testing.T) {
 	if err := os.WriteFile(path, []byte("old contents"), 0o640); err != nil {
 		t.Fatal(err)
 	}
-	st, err := readForFix(path, 1<<20)
+	st, err := readForFix(path, 1<<20, true)
 	if err != nil {
 		t.Fatal(err)
 	}

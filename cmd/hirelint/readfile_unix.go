@@ -1,0 +1,11 @@
+//go:build unix
+
+package main
+
+import (
+	"os"
+	"syscall"
+)
+
+// openFlags opens a file for reading without blocking (see readRegular).
+const openFlags = os.O_RDONLY | syscall.O_NONBLOCK
