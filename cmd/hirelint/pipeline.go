@@ -3,8 +3,10 @@ package main
 import "runtime"
 
 // ordered runs work on the items next yields, on all cores, and hands the
-// results to emit in input order. At most window results wait to be
-// emitted, so memory stays bounded however many items there are.
+// results to emit in input order. At most window+2 items are taken and not
+// yet emitted (window queued, the one emit waits for, the one waiting to be
+// queued), so memory stays bounded however many items there are. next is
+// called on one goroutine and emit on the caller's.
 func ordered[I, R any](next func() (I, bool), work func(I) R, emit func(R)) {
 	workers := runtime.GOMAXPROCS(0)
 	window := 4 * workers
