@@ -176,6 +176,8 @@ func lintBatchLine(cfg *linter.Config, it batchItem, failOn linter.Severity) bat
 	// {"id": ..., "score": ..., "findings": [...]}, as encoding/json
 	// writes it.
 	var line bytes.Buffer
+	// Room for the whole line at once: a finding takes about 500 bytes.
+	line.Grow(64 + len(id) + 512*len(findings))
 	line.WriteString(`{"id":`)
 	// id is valid JSON (the whole line was checked): Compact only
 	// drops its white space, and cannot fail.

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bufio"
 	"errors"
 	"flag"
 	"fmt"
@@ -202,6 +203,15 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return usageError(stderr, errors.New("--fix and --diff work on files; for standard input use 'hirelint fix -'"))
 	}
 
+	// Findings of many files go out in large writes rather than one or
+	// two per file, unless a person watches them come (a terminal). A
+	// message on standard error first sends what is held, so the two
+	// streams keep their order when they go to the same place.
+	var held *bufio.Writer
+	if !readStdin && !isTerminal(stdout) {
+		held = bufio.NewWriterSize(stdout, 64<<10)
+		stdout, stderr = held, flushFirst{held, stderr}
+	}
 	rep, err := newReporter(o, useColor, stdout, cfgs)
 	if err != nil {
 		return usageError(stderr, err)
@@ -229,13 +239,31 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 		st.emit(lintSource(cfg, name, src), rep, stderr)
 	} else if code := lintFiles(o, paths, cfgs, rep, &st, stdout, stderr); code >= 0 {
+		if held != nil {
+			held.Flush()
+		}
 		return code
 	}
-	if err := rep.Close(); err != nil {
+	err = rep.Close()
+	if held != nil && err == nil {
+		err = held.Flush()
+	}
+	if err != nil {
 		fmt.Fprintf(stderr, "hirelint: write output: %v\n", err)
 		return exitError
 	}
 	return st.exitCode(o)
+}
+
+// flushFirst writes to w after flushing what held holds.
+type flushFirst struct {
+	held *bufio.Writer
+	w    io.Writer
+}
+
+func (f flushFirst) Write(p []byte) (int, error) {
+	f.held.Flush() // an error shows again at the last flush
+	return f.w.Write(p)
 }
 
 func usageError(stderr io.Writer, err error) int {
