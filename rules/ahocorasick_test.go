@@ -230,3 +230,25 @@ func TestDenseBounded(t *testing.T) {
 		t.Errorf("literal 17 found %d times, want once", found)
 	}
 }
+
+// splitLiteral undoes encode: the text, the case mark and both word marks
+// come back as they went in (a literal's text is never empty).
+func TestSplitLiteralRoundTrip(t *testing.T) {
+	for _, text := range []string{"a", "ab", "in", "e.g.", "c++", "naïve", "x y"} {
+		for flags := 0; flags < 8; flags++ {
+			l := reqLit{s: strings.ToLower(text), wordStart: flags&1 != 0, wordEnd: flags&2 != 0}
+			wantCased := flags&4 != 0
+			if wantCased {
+				l.orig = strings.ToUpper(text[:1]) + text[1:]
+			}
+			s, cased, ws, we := splitLiteral(l.encode())
+			want := l.s
+			if wantCased {
+				want = l.orig
+			}
+			if s != want || cased != wantCased || ws != l.wordStart || we != l.wordEnd {
+				t.Errorf("%q flags %d: split %q cased %v start %v end %v", text, flags, s, cased, ws, we)
+			}
+		}
+	}
+}
