@@ -45,3 +45,19 @@ func TestNamedPipeSkipped(t *testing.T) {
 		t.Errorf("no finding for the regular file: %q", stdout.String())
 	}
 }
+
+// Standard error behind held output is still known for a terminal, so the
+// progress line shows when the findings go to a file.
+func TestHeldStderrIsTerminal(t *testing.T) {
+	ptm, err := os.OpenFile("/dev/ptmx", os.O_RDWR, 0)
+	if err != nil {
+		t.Skipf("no pseudo-terminal: %v", err)
+	}
+	defer ptm.Close()
+	if !isTerminal(ptm) {
+		t.Skip("/dev/ptmx is not taken for a terminal here")
+	}
+	if !isTerminal(flushFirst{nil, ptm}) {
+		t.Error("a terminal behind held output is not taken for one")
+	}
+}

@@ -272,6 +272,9 @@ func usageError(stderr io.Writer, err error) int {
 }
 
 func isTerminal(v any) bool {
+	if ff, ok := v.(flushFirst); ok {
+		v = ff.w // standard error, behind held output
+	}
 	f, ok := v.(*os.File)
 	return ok && (isatty.IsTerminal(f.Fd()) || isatty.IsCygwinTerminal(f.Fd()))
 }
