@@ -1,18 +1,16 @@
 package main
 
 import (
-	"bytes"
-	"errors"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 )
 
-// Output to a file or pipe is held and written in large pieces, but a
+// Output to a regular file is held and written in large pieces, but a
 // notice on standard error still comes after the findings of the files
-// before it and before those after it, as when both streams go to one
-// place (2>&1).
+// before it and before those after it, when both streams go to the same
+// file (2>&1).
 func TestHeldOutputKeepsOrder(t *testing.T) {
 	dir := t.TempDir()
 	first, last := filepath.Join(dir, "a.md"), filepath.Join(dir, "c.md")
@@ -25,9 +23,17 @@ func TestHeldOutputKeepsOrder(t *testing.T) {
 	if err := os.WriteFile(binary, []byte("a\x00b"), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	var both bytes.Buffer
-	run([]string{"--format", "text", "--color", "never", first, binary, last}, nil, &both, &both)
-	out := both.String()
+	both, err := os.Create(filepath.Join(t.TempDir(), "out.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer both.Close()
+	run([]string{"--format", "text", "--color", "never", first, binary, last}, nil, both, both)
+	data, err := os.ReadFile(both.Name())
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := string(data)
 	a, b, c := strings.Index(out, "a.md"), strings.Index(out, "b.md: binary file"), strings.Index(out, "c.md")
 	if a < 0 || b < 0 || c < 0 || !(a < b && b < c) {
 		t.Fatalf("want a.md's findings, then the notice about b.md, then c.md's; got:\n%s", out)
@@ -37,23 +43,45 @@ func TestHeldOutputKeepsOrder(t *testing.T) {
 	}
 }
 
-// failWriter refuses every write.
-type failWriter struct{}
-
-func (failWriter) Write([]byte) (int, error) { return 0, errors.New("disk full") }
-
-// Output that cannot be written fails the run with a message, though it
-// was held and written only at the end.
+// Output that cannot be written fails the run with a message, whether it
+// was held (a regular file, here one open only for reading) or not.
 func TestHeldOutputWriteError(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "a.md")
 	if err := os.WriteFile(path, []byte("We want a rockstar.\n"), 0o600); err != nil {
 		t.Fatal(err)
 	}
+	readOnly, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer readOnly.Close()
+	errFile, err := os.Create(filepath.Join(t.TempDir(), "err.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer errFile.Close()
+	if held, _, _ := holdOutput(readOnly, errFile); held == nil {
+		t.Fatal("output to a regular file is not held")
+	}
 	for _, format := range []string{"text", "json"} {
-		var stderr bytes.Buffer
-		code := run([]string{"--format", format, "--fail-on", "none", path}, nil, failWriter{}, &stderr)
-		if code != exitError || !strings.Contains(stderr.String(), "write output: disk full") {
-			t.Errorf("--format %s: exit %d, stderr %q; want %d and the write error", format, code, stderr.String(), exitError)
+		code := run([]string{"--format", format, "--fail-on", "none", path}, nil, readOnly, errFile)
+		msg, _ := os.ReadFile(errFile.Name())
+		if code != exitError || !strings.Contains(string(msg), "write output:") {
+			t.Errorf("--format %s: exit %d, stderr %q; want %d and the write error", format, code, msg, exitError)
 		}
+	}
+}
+
+// A pipe or anything else that is not a regular file gets each file's
+// findings as they come: nothing is held.
+func TestPipeOutputNotHeld(t *testing.T) {
+	r, w, err := os.Pipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	defer w.Close()
+	if held, out, _ := holdOutput(w, os.Stderr); held != nil || out != w {
+		t.Error("output to a pipe is held")
 	}
 }

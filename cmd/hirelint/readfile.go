@@ -51,10 +51,6 @@ func describeMode(m fs.FileMode) string {
 // bytes (the limit named limit in errors) is refused before it is read, so
 // memory stays bounded by max whatever the file; a file that grows past
 // max while being read is refused too.
-//
-// The file is opened with openFlags: on Unix systems, without blocking, so
-// that a file replaced by a named pipe after the check cannot hang the run,
-// and so that opening costs no extra system calls to switch blocking mode.
 func readRegular(path string, max int64, limit string) ([]byte, error) {
 	info, err := os.Stat(path)
 	if err != nil {
@@ -66,7 +62,7 @@ func readRegular(path string, max int64, limit string) ([]byte, error) {
 	if info.Size() > max {
 		return nil, &tooLargeError{info.Size(), max, limit}
 	}
-	f, err := os.OpenFile(path, openFlags, 0)
+	f, err := openRegular(path)
 	if err != nil {
 		return nil, err
 	}
@@ -81,6 +77,27 @@ func readRegular(path string, max int64, limit string) ([]byte, error) {
 		return nil, &tooLargeError{int64(b.Len()), max, limit}
 	}
 	return b.Bytes(), nil
+}
+
+// openRegular opens path for reading and refuses what it opened if that
+// is not a regular file: the path may have been replaced since it was
+// checked. It opens with openFlags: on Unix systems, without blocking, so
+// that a named pipe put in the file's place cannot hang the open, and
+// without the system calls os.Open makes to switch the blocking mode.
+func openRegular(path string) (*os.File, error) {
+	f, err := os.OpenFile(path, openFlags, 0)
+	if err != nil {
+		return nil, err
+	}
+	info, err := f.Stat()
+	if err == nil && !info.Mode().IsRegular() {
+		err = &notRegularError{info.Mode()}
+	}
+	if err != nil {
+		f.Close()
+		return nil, err
+	}
+	return f, nil
 }
 
 // readAtMost reads r into b, never more than max+1 bytes; over says that

@@ -1,9 +1,10 @@
-//go:build unix
+//go:build linux || darwin || freebsd || netbsd || openbsd || dragonfly
 
 package main
 
 import (
 	"bytes"
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -12,16 +13,21 @@ import (
 	"time"
 )
 
-// A named pipe among the paths is refused without being opened for a
-// blocking read (nothing ever writes to it), and the other files are
-// still linted.
-func TestNamedPipeSkipped(t *testing.T) {
-	dir := t.TempDir()
-	pipe := filepath.Join(dir, "pipe.md")
+// mkfifo makes a named pipe in a temporary directory, or skips the test.
+func mkfifo(t *testing.T) string {
+	t.Helper()
+	pipe := filepath.Join(t.TempDir(), "pipe.md")
 	if err := syscall.Mkfifo(pipe, 0o600); err != nil {
 		t.Skipf("mkfifo: %v", err)
 	}
-	good := filepath.Join(dir, "ad.md")
+	return pipe
+}
+
+// A named pipe among the paths is skipped with a message, and the other
+// files are still linted.
+func TestNamedPipeSkipped(t *testing.T) {
+	pipe := mkfifo(t)
+	good := filepath.Join(filepath.Dir(pipe), "ad.md")
 	if err := os.WriteFile(good, []byte("We are a rockstar ninja team.\n"), 0o600); err != nil {
 		t.Fatal(err)
 	}
@@ -46,9 +52,50 @@ func TestNamedPipeSkipped(t *testing.T) {
 	}
 }
 
+// A path that became a named pipe after it was checked is refused once
+// opened, without waiting for a writer, and also when a writer holds the
+// pipe open and never writes (a read would wait for ever).
+func TestOpenRegularRefusesPipe(t *testing.T) {
+	pipe := mkfifo(t)
+	for _, writer := range []bool{false, true} {
+		var w *os.File
+		if writer {
+			// A writer's open waits for a reader: open one first.
+			r, err := os.OpenFile(pipe, os.O_RDONLY|syscall.O_NONBLOCK, 0)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer r.Close()
+			if w, err = os.OpenFile(pipe, os.O_WRONLY, 0); err != nil {
+				t.Fatal(err)
+			}
+		}
+		done := make(chan error, 1)
+		go func() {
+			f, err := openRegular(pipe)
+			if err == nil {
+				f.Close()
+			}
+			done <- err
+		}()
+		select {
+		case err := <-done:
+			var nr *notRegularError
+			if !errors.As(err, &nr) {
+				t.Errorf("writer %v: openRegular gave %v, want a not-regular error", writer, err)
+			}
+		case <-time.After(30 * time.Second):
+			t.Fatalf("writer %v: openRegular still waiting on the pipe after 30 s", writer)
+		}
+		if w != nil {
+			w.Close()
+		}
+	}
+}
+
 // Standard error behind held output is still known for a terminal, so the
 // progress line shows when the findings go to a file.
-func TestHeldStderrIsTerminal(t *testing.T) {
+func TestHeldProgressOnTerminal(t *testing.T) {
 	ptm, err := os.OpenFile("/dev/ptmx", os.O_RDWR, 0)
 	if err != nil {
 		t.Skipf("no pseudo-terminal: %v", err)
@@ -57,7 +104,16 @@ func TestHeldStderrIsTerminal(t *testing.T) {
 	if !isTerminal(ptm) {
 		t.Skip("/dev/ptmx is not taken for a terminal here")
 	}
-	if !isTerminal(flushFirst{nil, ptm}) {
-		t.Error("a terminal behind held output is not taken for one")
+	out, err := os.Create(filepath.Join(t.TempDir(), "out.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer out.Close()
+	held, _, errOut := holdOutput(out, ptm)
+	if held == nil {
+		t.Fatal("output to a regular file is not held")
+	}
+	if !newProgress(errOut, 201).on {
+		t.Error("no progress line on a terminal when the findings go to a file")
 	}
 }

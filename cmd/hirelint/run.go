@@ -203,22 +203,49 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return usageError(stderr, errors.New("--fix and --diff work on files; for standard input use 'hirelint fix -'"))
 	}
 
-	// Findings of many files go out in large writes rather than one or
-	// two per file, unless a person watches them come (a terminal). A
-	// message on standard error first sends what is held, so the two
-	// streams keep their order when they go to the same place.
-	var held *bufio.Writer
-	if !readStdin && !isTerminal(stdout) {
-		held = bufio.NewWriterSize(stdout, 64<<10)
-		stdout, stderr = held, flushFirst{held, stderr}
+	if readStdin {
+		return lintOut(o, cfgs, useColor, failOn, nil, stdin, stdout, stderr)
 	}
+	held, out, errOut := holdOutput(stdout, stderr)
+	code := lintOut(o, cfgs, useColor, failOn, paths, stdin, out, errOut)
+	if held != nil {
+		if err := held.Flush(); err != nil && code != exitError {
+			fmt.Fprintf(stderr, "hirelint: write output: %v\n", err)
+			code = exitError
+		}
+	}
+	return code
+}
+
+// holdOutput returns the writers for a run over files. When standard
+// output is a regular file, the findings of many files go to it in pieces
+// of 64 KB rather than in one or two writes per file; held holds them
+// (nil otherwise) and must be flushed at the end. A message on standard
+// error first flushes what is held, so the two streams keep their order
+// when they go to the same file (2>&1). A terminal or a pipe gets each
+// file's findings as they come.
+func holdOutput(stdout, stderr io.Writer) (held *bufio.Writer, out, errOut io.Writer) {
+	f, ok := stdout.(*os.File)
+	if !ok {
+		return nil, stdout, stderr
+	}
+	if info, err := f.Stat(); err != nil || !info.Mode().IsRegular() {
+		return nil, stdout, stderr
+	}
+	held = bufio.NewWriterSize(stdout, 64<<10)
+	return held, held, flushFirst{held, stderr}
+}
+
+// lintOut lints standard input (paths nil) or the files and directories
+// in paths, and reports the findings to stdout.
+func lintOut(o options, cfgs *configs, useColor bool, failOn linter.Severity, paths []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	rep, err := newReporter(o, useColor, stdout, cfgs)
 	if err != nil {
 		return usageError(stderr, err)
 	}
 	var st runState
 	st.failOn = failOn
-	if readStdin {
+	if paths == nil {
 		name := o.stdinName
 		if name == "" {
 			name = "<stdin>"
@@ -239,16 +266,9 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 		st.emit(lintSource(cfg, name, src), rep, stderr)
 	} else if code := lintFiles(o, paths, cfgs, rep, &st, stdout, stderr); code >= 0 {
-		if held != nil {
-			held.Flush()
-		}
 		return code
 	}
-	err = rep.Close()
-	if held != nil && err == nil {
-		err = held.Flush()
-	}
-	if err != nil {
+	if err := rep.Close(); err != nil {
 		fmt.Fprintf(stderr, "hirelint: write output: %v\n", err)
 		return exitError
 	}
