@@ -55,19 +55,21 @@ func TestHeldOutputWriteError(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer readOnly.Close()
-	errFile, err := os.Create(filepath.Join(t.TempDir(), "err.txt"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer errFile.Close()
-	if held, _, _ := holdOutput(readOnly, errFile); held == nil {
+	if held, _, _ := holdOutput(readOnly, os.Stderr); held == nil {
 		t.Fatal("output to a regular file is not held")
 	}
-	for _, format := range []string{"text", "json"} {
-		code := run([]string{"--format", format, "--fail-on", "none", path}, nil, readOnly, errFile)
+	// Also when the run has failed already (a path that is not there).
+	missing := filepath.Join(filepath.Dir(path), "missing.md")
+	for _, args := range [][]string{{"--format", "text"}, {"--format", "json"}, {"--format", "text", missing}} {
+		errFile, err := os.Create(filepath.Join(t.TempDir(), "err.txt"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		code := run(append(args, "--fail-on", "none", path), nil, readOnly, errFile)
+		errFile.Close()
 		msg, _ := os.ReadFile(errFile.Name())
 		if code != exitError || !strings.Contains(string(msg), "write output:") {
-			t.Errorf("--format %s: exit %d, stderr %q; want %d and the write error", format, code, msg, exitError)
+			t.Errorf("%v: exit %d, stderr %q; want %d and the write error", args, code, msg, exitError)
 		}
 	}
 }

@@ -204,41 +204,41 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 
 	if readStdin {
-		return lintOut(o, cfgs, useColor, failOn, nil, stdin, stdout, stderr)
+		return lintOut(o, cfgs, useColor, failOn, nil, stdin, stdout, stderr, nil)
 	}
 	held, out, errOut := holdOutput(stdout, stderr)
-	code := lintOut(o, cfgs, useColor, failOn, paths, stdin, out, errOut)
-	if held != nil {
-		if err := held.Flush(); err != nil && code != exitError {
-			fmt.Fprintf(stderr, "hirelint: write output: %v\n", err)
-			code = exitError
-		}
-	}
-	return code
+	return lintOut(o, cfgs, useColor, failOn, paths, stdin, out, errOut, held)
 }
 
 // holdOutput returns the writers for a run over files. When standard
 // output is a regular file, the findings of many files go to it in pieces
 // of 64 KB rather than in one or two writes per file; held holds them
-// (nil otherwise) and must be flushed at the end. A message on standard
-// error first flushes what is held, so the two streams keep their order
-// when they go to the same file (2>&1). A terminal or a pipe gets each
-// file's findings as they come.
+// (nil otherwise) and must be flushed at the end. When standard error is
+// that same file (2>&1), a message on it first flushes what is held, so
+// the two keep their order. A terminal or a pipe gets each file's
+// findings as they come.
 func holdOutput(stdout, stderr io.Writer) (held *bufio.Writer, out, errOut io.Writer) {
 	f, ok := stdout.(*os.File)
 	if !ok {
 		return nil, stdout, stderr
 	}
-	if info, err := f.Stat(); err != nil || !info.Mode().IsRegular() {
+	info, err := f.Stat()
+	if err != nil || !info.Mode().IsRegular() {
 		return nil, stdout, stderr
 	}
 	held = bufio.NewWriterSize(stdout, 64<<10)
-	return held, held, flushFirst{held, stderr}
+	if ef, ok := stderr.(*os.File); ok {
+		if einfo, err := ef.Stat(); err == nil && os.SameFile(info, einfo) {
+			return held, held, flushFirst{held, stderr}
+		}
+	}
+	return held, held, stderr
 }
 
 // lintOut lints standard input (paths nil) or the files and directories
-// in paths, and reports the findings to stdout.
-func lintOut(o options, cfgs *configs, useColor bool, failOn linter.Severity, paths []string, stdin io.Reader, stdout, stderr io.Writer) int {
+// in paths, and reports the findings to stdout; held, if not nil, holds
+// stdout's output and is flushed at the end.
+func lintOut(o options, cfgs *configs, useColor bool, failOn linter.Severity, paths []string, stdin io.Reader, stdout, stderr io.Writer, held *bufio.Writer) int {
 	rep, err := newReporter(o, useColor, stdout, cfgs)
 	if err != nil {
 		return usageError(stderr, err)
@@ -268,7 +268,13 @@ func lintOut(o options, cfgs *configs, useColor bool, failOn linter.Severity, pa
 	} else if code := lintFiles(o, paths, cfgs, rep, &st, stdout, stderr); code >= 0 {
 		return code
 	}
-	if err := rep.Close(); err != nil {
+	err = rep.Close()
+	if held != nil {
+		if ferr := held.Flush(); err == nil {
+			err = ferr
+		}
+	}
+	if err != nil {
 		fmt.Fprintf(stderr, "hirelint: write output: %v\n", err)
 		return exitError
 	}
@@ -292,9 +298,6 @@ func usageError(stderr io.Writer, err error) int {
 }
 
 func isTerminal(v any) bool {
-	if ff, ok := v.(flushFirst); ok {
-		v = ff.w // standard error, behind held output
-	}
 	f, ok := v.(*os.File)
 	return ok && (isatty.IsTerminal(f.Fd()) || isatty.IsCygwinTerminal(f.Fd()))
 }
