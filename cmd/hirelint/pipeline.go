@@ -9,7 +9,7 @@ import "runtime"
 // called on one goroutine and emit on the caller's.
 func ordered[I, R any](next func() (I, bool), work func(I) R, emit func(R)) {
 	workers := runtime.GOMAXPROCS(0)
-	window := 4 * workers
+	window := orderedWindow()
 	futures := make(chan chan R, window)
 	go func() {
 		sem := make(chan struct{}, workers)
@@ -32,6 +32,9 @@ func ordered[I, R any](next func() (I, bool), work func(I) R, emit func(R)) {
 		emit(<-ch)
 	}
 }
+
+// orderedWindow is how many results ordered queues: four per core.
+func orderedWindow() int { return 4 * runtime.GOMAXPROCS(0) }
 
 // each yields the items of a slice, for ordered.
 func each[I any](items []I) func() (I, bool) {

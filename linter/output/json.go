@@ -84,27 +84,31 @@ type jsonReporter struct {
 
 func (j *jsonReporter) File(r FileResult) error { return j.FilePrepared(r, j.Prepare(r)) }
 
-// Prepare returns the file's object, encoded ([]byte).
+// fileSep goes before each file's object but the first.
+const fileSep = ",\n    "
+
+// Prepare returns the file's object, encoded ([]byte), after room for
+// fileSep, so that FilePrepared writes each file in one piece.
 func (j *jsonReporter) Prepare(r FileResult) Prepared {
 	jf := jsonFile{Path: r.Path, Score: r.Score(), Findings: make([]JSONFinding, 0, len(r.Findings))}
 	for _, f := range r.Findings {
 		jf.Findings = append(jf.Findings, ToJSON(r.Doc, f))
 	}
 	// Room for the whole object at once: a finding takes about 730 bytes, indented.
-	return appendFileJSON(make([]byte, 0, 128+len(r.Path)+768*len(r.Findings)), jf, "    ", "  ")
+	b := make([]byte, 0, len(fileSep)+128+len(r.Path)+768*len(r.Findings))
+	return appendFileJSON(append(b, fileSep...), jf, "    ", "  ")
 }
 
 func (j *jsonReporter) FilePrepared(r FileResult, p Prepared) error {
 	b := p.([]byte)
-	head := ",\n    "
 	if j.n == 0 {
-		head = "{\n  \"files\": [\n    "
+		if _, err := io.WriteString(j.w, "{\n  \"files\": [\n    "); err != nil {
+			return err
+		}
+		b = b[len(fileSep):]
 	}
 	j.n++
 	j.sum.add(r)
-	if _, err := io.WriteString(j.w, head); err != nil {
-		return err
-	}
 	_, err := j.w.Write(b)
 	return err
 }
