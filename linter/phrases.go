@@ -143,9 +143,15 @@ func (s *PhraseSet) addKid(n, word, sep, c int32) {
 	case nd.NKids > indexFrom:
 		s.indexKid(n, k)
 	case nd.NKids == indexFrom:
-		for e := k; e >= 0; e = s.kids[e].Next {
-			s.indexKid(n, e)
-		}
+		s.indexKids(n)
+	}
+}
+
+// indexKids adds every edge out of n to the index. Their order does not
+// matter: child follows a word's whole Same chain.
+func (s *PhraseSet) indexKids(n int32) {
+	for e := s.nodes[n].Head; e >= 0; e = s.kids[e].Next {
+		s.indexKid(n, e)
 	}
 }
 

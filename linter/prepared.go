@@ -210,13 +210,7 @@ func (s *PhraseSet) thaw() {
 	// The root's edges are left out of prepared indexes (matching finds
 	// first words by the first-word index): adding needs them back.
 	if s.nodes[0].NKids >= indexFrom {
-		var root []int32
-		for k := s.nodes[0].Head; k >= 0; k = s.kids[k].Next {
-			root = append(root, k)
-		}
-		for _, k := range slices.Backward(root) {
-			s.indexKid(0, k)
-		}
+		s.indexKids(0)
 	}
 }
 

@@ -172,9 +172,8 @@ func newACMatcher(keys []string) *acMatcher {
 		size += len(lits[id])
 	}
 	m.outFirst = []int32{0}
-	first, label, parents := trieLevels(len(order), size, func(i int) string { return lits[order[i]] }, func(lo, hi, d int) {
-		// Literals equal to the prefix sort first: they end at the node.
-		for i := lo; i < hi && len(lits[order[i]]) == d; i++ {
+	first, label, parents := trieLevels(len(order), size, func(i int) string { return lits[order[i]] }, func(lo, eq int) {
+		for i := lo; i < eq; i++ { // the literals that end at the node
 			m.outs = append(m.outs, order[i])
 		}
 		m.outFirst = append(m.outFirst, int32(len(m.outs)))
@@ -206,12 +205,12 @@ func newACMatcher(keys []string) *acMatcher {
 
 // trieLevels builds a flat trie (see childOf) of n keys in sorted order,
 // key(i) being the i-th, level by level: its nodes are the keys' distinct
-// prefixes, numbered breadth-first, and node(lo, hi, d) is called for
-// each in turn with the keys lo to hi-1 that start with its prefix, of
-// length d (those equal to it come first). size, the number of nodes at
+// prefixes, numbered breadth-first, and node(lo, eq) is called for each
+// in turn with the keys lo to eq-1, those equal to its prefix (they sort
+// first among the keys that start with it). size, the number of nodes at
 // most, sizes the tables. It also returns each node's parent (the root's:
 // 0).
-func trieLevels(n, size int, key func(int) string, node func(lo, hi, d int)) (first []int32, label []byte, parents []int32) {
+func trieLevels(n, size int, key func(int) string, node func(lo, eq int)) (first []int32, label []byte, parents []int32) {
 	type group struct{ lo, hi int }
 	first, label, parents = make([]int32, 0, size+1), make([]byte, 1, size), make([]int32, 1, size)
 	level, next := []group{{0, n}}, []group(nil)
@@ -219,12 +218,12 @@ func trieLevels(n, size int, key func(int) string, node func(lo, hi, d int)) (fi
 		next = next[:0]
 		for _, g := range level {
 			parent := int32(len(first))
-			node(g.lo, g.hi, d)
-			first = append(first, int32(len(label)))
 			i := g.lo
 			for i < g.hi && len(key(i)) == d {
 				i++
 			}
+			node(g.lo, i)
+			first = append(first, int32(len(label)))
 			for i < g.hi {
 				c := key(i)[d]
 				j := i + 1

@@ -91,9 +91,9 @@ func newStemLists(words, against []string) (*stemLists, error) {
 	}
 	slices.SortFunc(es, func(a, b entry) int { return strings.Compare(a.s, b.s) })
 	l := &stemLists{mark: make([]uint8, 0, size)}
-	first, label, _ := trieLevels(len(es), size, func(i int) string { return es[i].s }, func(lo, hi, d int) {
+	first, label, _ := trieLevels(len(es), size, func(i int) string { return es[i].s }, func(lo, eq int) {
 		mark := uint8(0)
-		for i := lo; i < hi && len(es[i].s) == d; i++ {
+		for i := lo; i < eq; i++ {
 			mark |= es[i].mark
 		}
 		l.mark = append(l.mark, mark)
