@@ -48,18 +48,6 @@ type yearsRule struct {
 	names []string // by phrase id
 }
 
-// yearsExpr finds a years requirement; group 1 is the (lower) number of
-// years, and the match ends where the thing the years are of may start.
-// Connectors repeat at most three times and adjectives six ("of relevant
-// hands-on production experience in"): with no bound, a match could reach
-// to the end of its block, so the expression would be run over whole
-// blocks, not around each "year".
-const yearsExpr = `(?i)\b(?:(?:at least|minimum(?: of)?|min\.?|over|more than)\s+)?(\d{1,2})(?:\.\d)?\s*(?:\+|plus)?\s*(?:(?:-|–|to)\s*\d{1,2}\s*\+?\s*)?(?:years?|yrs?)[’']?(?:\s*\+)?(?:\s+(?:of|in|with|using|working with|on|at|as|building|developing|across)){0,3}(?:\s+(?:professional|commercial|industry|industrial|relevant|proven|practical|production|hands-on|real-world|demonstrable|solid|working|applied|direct|progressive)){0,6}(?:\s+(?:experience|exp\.?|expertise))?(?:\s+(?:of|in|with|using|working with|on|at|as|building|developing|across)){0,3}\s*`
-
-var trailingConnector = sync.OnceValue(func() *regexp.Regexp {
-	return regexp.MustCompile(`(?i)(?:\s+(?:of|in|with|using|working with|on|at|as|building|developing|across))+\s*$`)
-})
-
 func (yearsKind) Build(o any) (linter.Rule, error) {
 	opts := o.(*YearsOptions)
 	r := &yearsRule{opts: opts}
@@ -142,7 +130,7 @@ func yearsMatches(d *linter.Document) []yearsMatch {
 		re := yearsPattern()
 		for _, sp := range re.spans(d) {
 			b := d.Blocks[sp.block]
-			base, _, ms := re.find(d, sp, true)
+			base, _, ms := re.findWith(d, sp, yearsFindAll)
 			for _, m := range ms {
 				for i := range m {
 					if m[i] >= 0 {

@@ -1,0 +1,172 @@
+package rules
+
+import (
+	"regexp"
+	"strings"
+	"sync"
+)
+
+// yearsExpr finds a years requirement; group 1 is the (lower) number of
+// years, and the match ends where the thing the years are of may start.
+// Connectors repeat at most three times and adjectives six ("of relevant
+// hands-on production experience in"): with no bound, a match could reach
+// to the end of its block, so the expression would be run over whole
+// blocks, not around each "year".
+//
+// It is the head, which ends at "years", and a tail of optional words.
+// The head alone is run as an expression (see yearsFindAll): the repeated
+// lists of words make the whole compile to some 1,400 instructions, too
+// many for Go's backtracking matcher, so it would run on the slower
+// general one at every offset of a window.
+var yearsExpr = yearsHeadExpr + yearsTailExpr()
+
+const yearsHeadExpr = `(?i)\b(?:(?:at least|minimum(?: of)?|min\.?|over|more than)\s+)?(\d{1,2})(?:\.\d)?\s*(?:\+|plus)?\s*(?:(?:-|–|to)\s*\d{1,2}\s*\+?\s*)?(?:years?|yrs?)[’']?(?:\s*\+)?`
+
+// The words of the tail, each list in the order the expression tries
+// them: the first that fits is taken ("exp" before "expertise", so
+// "5 years expertise" ends at "exp", as the expression has it).
+var (
+	yearsConnectors = []string{"of", "in", "with", "using", "working with", "on", "at", "as", "building", "developing", "across"}
+	yearsAdjectives = []string{"professional", "commercial", "industry", "industrial", "relevant", "proven", "practical", "production", "hands-on", "real-world", "demonstrable", "solid", "working", "applied", "direct", "progressive"}
+	// A final full stop is optional: "exp." is "exp" or "exp.".
+	yearsNouns = []string{"experience", "exp.", "expertise"}
+)
+
+// Bounds on the repeats of the tail's lists.
+const (
+	yearsMaxConnectors = 3
+	yearsMaxAdjectives = 6
+)
+
+// yearsTailExpr is the tail of yearsExpr, written from the lists above.
+func yearsTailExpr() string {
+	alt := func(words []string) string {
+		q := make([]string, len(words))
+		for i, w := range words {
+			q[i] = regexp.QuoteMeta(w)
+			if strings.HasSuffix(w, ".") {
+				q[i] += "?"
+			}
+		}
+		return `(?:\s+(?:` + strings.Join(q, "|") + `))`
+	}
+	return alt(yearsConnectors) + `{0,3}` + alt(yearsAdjectives) + `{0,6}` + alt(yearsNouns) + `?` + alt(yearsConnectors) + `{0,3}\s*`
+}
+
+var yearsHead = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(yearsHeadExpr) })
+
+var trailingConnector = sync.OnceValue(func() *regexp.Regexp {
+	q := make([]string, len(yearsConnectors))
+	for i, w := range yearsConnectors {
+		q[i] = regexp.QuoteMeta(w)
+	}
+	return regexp.MustCompile(`(?i)(?:\s+(?:` + strings.Join(q, "|") + `))+\s*$`)
+})
+
+// yearsFindAll returns what regexp.MustCompile(yearsExpr).
+// FindAllStringSubmatchIndex(text, -1) returns, finding each head with
+// the expression and reading its tail by hand. The tail is optional, so
+// the expression matches wherever its head does, and its first choice of
+// head is kept whatever follows: the match is the head's, lengthened by
+// the tail read greedily, each list's first fitting word taken.
+func yearsFindAll(text string, n int) [][]int {
+	head := yearsHead()
+	var out [][]int
+	for pos := 0; pos < len(text) && (n < 0 || len(out) < n); {
+		// The expression starts with \b and a word byte, so no match
+		// starts inside a word. After a cut inside one, the search
+		// would see a word's start there: go on past its end.
+		if pos > 0 && isWordByte(text[pos-1]) {
+			for pos < len(text) && isWordByte(text[pos]) {
+				pos++
+			}
+		}
+		m := head.FindStringSubmatchIndex(text[pos:])
+		if m == nil {
+			break
+		}
+		for i := range m {
+			if m[i] >= 0 {
+				m[i] += pos
+			}
+		}
+		m[1] = yearsTail(text, m[1])
+		out = append(out, m)
+		pos = m[1]
+	}
+	return out
+}
+
+// yearsTail returns where the tail of yearsExpr that starts at text[i:]
+// ends.
+func yearsTail(text string, i int) int {
+	i = yearsWords(text, i, yearsConnectors, yearsMaxConnectors)
+	i = yearsWords(text, i, yearsAdjectives, yearsMaxAdjectives)
+	i = yearsWords(text, i, yearsNouns, 1)
+	i = yearsWords(text, i, yearsConnectors, yearsMaxConnectors)
+	for i < len(text) && isPerlSpace(text[i]) {
+		i++
+	}
+	return i
+}
+
+// yearsWords reads up to max times white space and one of words (the
+// first that fits) from text[i:], and returns where it stopped.
+func yearsWords(text string, i int, words []string, max int) int {
+	for k := 0; k < max; k++ {
+		j := i
+		for j < len(text) && isPerlSpace(text[j]) {
+			j++
+		}
+		if j == i {
+			return i
+		}
+		n := 0
+		for _, w := range words {
+			if n = foldPrefix(text[j:], w); n > 0 {
+				break
+			}
+		}
+		if n == 0 {
+			return i
+		}
+		i = j + n
+	}
+	return i
+}
+
+// isPerlSpace reports whether c is in \s as Go's expressions have it.
+func isPerlSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'
+}
+
+// foldPrefix returns the length of the prefix of s that matches w (lower
+// case ASCII) as a (?i) expression would match it, 0 if none does. Case
+// folding also takes the Kelvin sign for k and the long s for s. A full
+// stop that ends w is optional.
+func foldPrefix(s, w string) int {
+	i := 0
+	for k := 0; k < len(w); k++ {
+		c := w[k]
+		if c == '.' && k == len(w)-1 {
+			if i < len(s) && s[i] == '.' {
+				i++
+			}
+			return i
+		}
+		if i >= len(s) {
+			return 0
+		}
+		switch b := s[i]; {
+		case b == c || 'a' <= c && c <= 'z' && b == c-'a'+'A':
+			i++
+		case c == 'k' && strings.HasPrefix(s[i:], "\u212a"):
+			i += len("\u212a")
+		case c == 's' && strings.HasPrefix(s[i:], "\u017f"):
+			i += len("\u017f")
+		default:
+			return 0
+		}
+	}
+	return i
+}
