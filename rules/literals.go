@@ -369,7 +369,8 @@ func (r *regexpRule) find(d *linter.Document, sp span, sub bool) (base int, text
 }
 
 // findWith is find with the matches found by all, which finds them as
-// FindAllStringIndex or FindAllStringSubmatchIndex of re would.
+// FindAllStringIndex or FindAllStringSubmatchIndex of r's expression
+// would.
 func (r *regexpRule) findWith(d *linter.Document, sp span, all func(string, int) [][]int) (base int, text string, ms [][]int) {
 	text = d.Text[sp.start:sp.end]
 	ms = all(text, -1)

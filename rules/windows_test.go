@@ -556,16 +556,25 @@ func TestYearsExprWindowed(t *testing.T) {
 }
 
 // TestYearsExprEnd checks where a years requirement ends: before what the
-// years are of, past several connectors and adjectives.
+// years are of, past several connectors and adjectives, up to their
+// bounds (three connectors before the adjectives and three after, six
+// adjectives), both as the expression has it and as yearsFindAll reads
+// it.
 func TestYearsExprEnd(t *testing.T) {
-	for _, text := range []string{
-		"At least 4 years of relevant professional hands-on production experience with Kubernetes.",
-		"5+ yrs of working with Kubernetes.",
-		"3 years Kubernetes.",
+	whole := regexp.MustCompile(yearsExpr)
+	for _, c := range []struct{ text, next string }{
+		{"At least 4 years of relevant professional hands-on production experience with Kubernetes.", "Kubernetes"},
+		{"5+ yrs of working with Kubernetes.", "Kubernetes"},
+		{"3 years Kubernetes.", "Kubernetes"},
+		{"5 years of in with on at as of Kubernetes.", "of Kubernetes"},
+		{"5 years relevant proven practical solid direct applied working experience.", "working experience"},
 	} {
-		m := regexp.MustCompile(yearsExpr).FindStringIndex(text)
-		if want := strings.Index(text, "Kubernetes"); m == nil || m[1] != want {
-			t.Errorf("%q: match %v, want one ending at %d", text, m, want)
+		want := strings.Index(c.text, c.next)
+		if m := whole.FindStringIndex(c.text); m == nil || m[1] != want {
+			t.Errorf("%q: the expression's match %v, want one ending at %d", c.text, m, want)
+		}
+		if ms := yearsFindAll(c.text, 1); len(ms) != 1 || ms[0][1] != want {
+			t.Errorf("%q: yearsFindAll %v, want one match ending at %d", c.text, ms, want)
 		}
 	}
 }

@@ -105,8 +105,10 @@ func sortedKeys[V any](m map[string]V) []string {
 	return ks
 }
 
-// yearsPattern is yearsExpr with a prefilter, so that it runs only near
-// "year" and "yr".
+// yearsPattern is yearsExpr with its prefilter: its windows, around
+// "year" and "yr", are searched with yearsFindAll. (The built-in table's
+// entry compiles the whole expression only if it is ever run, which it
+// is not.)
 var yearsPattern = sync.OnceValue(func() regexpRule {
 	r, err := prefiltered("", yearsExpr, regexp.Compile)
 	if err != nil {

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"regexp"
+	"strconv"
 	"strings"
 	"sync"
 )
@@ -20,6 +21,7 @@ import (
 // general one at every offset of a window.
 var yearsExpr = yearsHeadExpr + yearsTailExpr()
 
+// yearsHeadExpr is yearsExpr up to "years"; group 1 is the number.
 const yearsHeadExpr = `(?i)\b(?:(?:at least|minimum(?: of)?|min\.?|over|more than)\s+)?(\d{1,2})(?:\.\d)?\s*(?:\+|plus)?\s*(?:(?:-|–|to)\s*\d{1,2}\s*\+?\s*)?(?:years?|yrs?)[’']?(?:\s*\+)?`
 
 // The words of the tail, each list in the order the expression tries
@@ -40,27 +42,32 @@ const (
 
 // yearsTailExpr is the tail of yearsExpr, written from the lists above.
 func yearsTailExpr() string {
-	alt := func(words []string) string {
-		q := make([]string, len(words))
-		for i, w := range words {
-			q[i] = regexp.QuoteMeta(w)
-			if strings.HasSuffix(w, ".") {
-				q[i] += "?"
-			}
-		}
-		return `(?:\s+(?:` + strings.Join(q, "|") + `))`
-	}
-	return alt(yearsConnectors) + `{0,3}` + alt(yearsAdjectives) + `{0,6}` + alt(yearsNouns) + `?` + alt(yearsConnectors) + `{0,3}\s*`
+	upTo := func(n int) string { return "{0," + strconv.Itoa(n) + "}" }
+	return yearsAlt(yearsConnectors) + upTo(yearsMaxConnectors) +
+		yearsAlt(yearsAdjectives) + upTo(yearsMaxAdjectives) +
+		yearsAlt(yearsNouns) + "?" +
+		yearsAlt(yearsConnectors) + upTo(yearsMaxConnectors) + `\s*`
 }
 
+// yearsAlt returns an expression for white space and one of words.
+func yearsAlt(words []string) string {
+	q := make([]string, len(words))
+	for i, w := range words {
+		q[i] = regexp.QuoteMeta(w)
+		if strings.HasSuffix(w, ".") {
+			q[i] += "?"
+		}
+	}
+	return `(?:\s+(?:` + strings.Join(q, "|") + `))`
+}
+
+// yearsHead is yearsHeadExpr, compiled once.
 var yearsHead = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(yearsHeadExpr) })
 
+// trailingConnector finds the connectors that end a years requirement
+// ("5 years of experience in").
 var trailingConnector = sync.OnceValue(func() *regexp.Regexp {
-	q := make([]string, len(yearsConnectors))
-	for i, w := range yearsConnectors {
-		q[i] = regexp.QuoteMeta(w)
-	}
-	return regexp.MustCompile(`(?i)(?:\s+(?:` + strings.Join(q, "|") + `))+\s*$`)
+	return regexp.MustCompile(`(?i)` + yearsAlt(yearsConnectors) + `+\s*$`)
 })
 
 // yearsFindAll returns what regexp.MustCompile(yearsExpr).
@@ -74,8 +81,9 @@ func yearsFindAll(text string, n int) [][]int {
 	var out [][]int
 	for pos := 0; pos < len(text) && (n < 0 || len(out) < n); {
 		// The expression starts with \b and a word byte, so no match
-		// starts inside a word. After a cut inside one, the search
-		// would see a word's start there: go on past its end.
+		// starts inside a word. After a match that ended inside one,
+		// a search of the rest would see a word's start there: go on
+		// past its end.
 		if pos > 0 && isWordByte(text[pos-1]) {
 			for pos < len(text) && isWordByte(text[pos]) {
 				pos++
@@ -110,10 +118,10 @@ func yearsTail(text string, i int) int {
 	return i
 }
 
-// yearsWords reads up to max times white space and one of words (the
+// yearsWords reads up to limit times white space and one of words (the
 // first that fits) from text[i:], and returns where it stopped.
-func yearsWords(text string, i int, words []string, max int) int {
-	for k := 0; k < max; k++ {
+func yearsWords(text string, i int, words []string, limit int) int {
+	for k := 0; k < limit; k++ {
 		j := i
 		for j < len(text) && isPerlSpace(text[j]) {
 			j++

@@ -10,7 +10,7 @@ import (
 
 // yearsPieces are the pieces the texts of the differential tests are made
 // of: the words of yearsExpr in several cases and foldings, numbers,
-// glue and white space, and near misses.
+// glue and white space, near misses, and bytes that are not UTF-8.
 var yearsPieces = []string{
 	"5", "12", "3.5", "1", "100", "2-3", "0",
 	"years", "Years", "YEARS", "year", "yrs", "yr", "year’s", "years'", "yeaRS", "year\u017f", "yeaRſ",
@@ -19,7 +19,7 @@ var yearsPieces = []string{
 	"professional", "commercial", "industry", "industrial", "relevant", "proven", "practical", "production",
 	"hands-on", "real-world", "demonstrable", "solid", "working", "applied", "direct", "progressive",
 	"experience", "exp", "exp.", "expertise", "Experience", "e\u212axperience", "\u212a", "\u017f", "u\u017fing",
-	"Python", "SQL", "x", "_", "é", "a",
+	"Python", "SQL", "x", "_", "é", "a", "\xff", "\xe2\x84", // the last two not UTF-8
 	" ", " ", " ", "  ", "\n", "\t", "\r\n", "\f", "\v", ",", ".", "(", ")", "",
 }
 
