@@ -79,8 +79,9 @@ func (c *Config) Lint(doc *Document) []Finding {
 		// A rule whose findings would be dropped, because a rule it
 		// requires found nothing, is not run, unless another rule
 		// requires it in turn: that one's findings depend on whether it
-		// found anything. (A rule nothing requires is run from the loop
-		// below, so the rules it requires have all run.)
+		// found anything. (The loop above has run the rules it requires,
+		// except one still running in a cycle; a rule in a cycle is
+		// required by another.)
 		if !depsFound(r, results) && !c.required(r.ID) {
 			return
 		}

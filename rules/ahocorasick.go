@@ -151,8 +151,8 @@ func newACMatcher(keys []string) *acMatcher {
 		lits[i], orig, m.wordStart[i], m.wordEnd[i] = decodeLiteral(k)
 		m.lens[i] = len(lits[i])
 		if orig != "" {
-			// As a key of its own that any case matches, searched for in
-			// the text as written.
+			// As a key of its own with no case mark, searched for in the
+			// text as written.
 			casedKeys = append(casedKeys, reqLit{s: orig, wordStart: m.wordStart[i], wordEnd: m.wordEnd[i]}.encode())
 			m.casedIDs = append(m.casedIDs, int32(i))
 			continue

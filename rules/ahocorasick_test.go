@@ -231,8 +231,9 @@ func TestDenseBounded(t *testing.T) {
 	}
 }
 
-// splitLiteral undoes encode: the text, the case mark and both word marks
-// come back as they went in (a literal's text is never empty).
+// TestSplitLiteralRoundTrip checks that splitLiteral undoes encode: the
+// text, the case mark and both word marks come back as they went in (a
+// literal's text is never empty).
 func TestSplitLiteralRoundTrip(t *testing.T) {
 	for _, text := range []string{"a", "ab", "in", "e.g.", "c++", "naïve", "x y"} {
 		for flags := 0; flags < 8; flags++ {

@@ -489,7 +489,7 @@ func (r *regexpRule) spans(d *linter.Document) []span {
 // expression's second literals, one of the bytes of its need, and one
 // text of each of its further sets, as every window holding a match does.
 func (r *regexpRule) holdsAlso(d *linter.Document, w span) bool {
-	if (r.also != nil && !anyOccursIn(d, r.also, w.start, w.end)) || !r.mayHold(d.Text[w.start:w.end]) {
+	if !r.mayHold(d.Text[w.start:w.end]) || (r.also != nil && !anyOccursIn(d, r.also, w.start, w.end)) {
 		return false
 	}
 	for _, set := range r.more {

@@ -309,6 +309,18 @@ func TestSecondLiteralsInWindows(t *testing.T) {
 			"ote band":  0,
 			"NOTE band": 0,
 		}},
+		// Further sets ("in" or "from", "my" or "us") must be in the window.
+		{`(?i)\bpay\s+(?:in|from)\s+(?:my|us)\s+(?:range|office)\b`, "[\xffpay\xff]", map[string]int{
+			"pay in my range":  1,
+			"pay in the range": 0,
+			"pay at my range":  0,
+		}},
+		// Every match holds a digit.
+		{`(?i)\bpay\b[^\n]{0,9}?\d+\s*k\b`, "[]", map[string]int{
+			"pay 5k":     1,
+			"pay k":      0,
+			"pay five k": 0,
+		}},
 	} {
 		r := withPrefilter(regexp.MustCompile(tc.expr), tc.expr)
 		if got := fmt.Sprint(r.also); got != tc.also {

@@ -179,8 +179,9 @@ func lintBatchLine(cfg *linter.Config, it batchItem, failOn linter.Severity) bat
 	// Room for the whole line at once: a finding takes about 500 bytes.
 	line.Grow(64 + len(id) + 512*len(findings))
 	line.WriteString(`{"id":`)
-	// id is valid JSON (the whole line was checked): Compact only
-	// drops its white space, and cannot fail.
+	// id is valid JSON (jsonScan.value checked it with json.Valid, or
+	// json.Unmarshal did): Compact only drops its white space, and
+	// cannot fail.
 	_ = json.Compact(&line, id)
 	res.line = append(output.AppendFindingsJSON(line.Bytes(), linter.Score(fs), findings), '}', '\n')
 	return res

@@ -9,7 +9,7 @@ import "runtime"
 // called on one goroutine and emit on the caller's.
 func ordered[I, R any](next func() (I, bool), work func(I) R, emit func(R)) {
 	workers := runtime.GOMAXPROCS(0)
-	window := orderedWindow()
+	window := orderedWindow(workers)
 	futures := make(chan chan R, window)
 	go func() {
 		sem := make(chan struct{}, workers)
@@ -33,8 +33,9 @@ func ordered[I, R any](next func() (I, bool), work func(I) R, emit func(R)) {
 	}
 }
 
-// orderedWindow is how many results ordered queues: four per core.
-func orderedWindow() int { return 4 * runtime.GOMAXPROCS(0) }
+// orderedWindow is how many results ordered queues with workers
+// workers: four each.
+func orderedWindow(workers int) int { return 4 * workers }
 
 // each yields the items of a slice, for ordered.
 func each[I any](items []I) func() (I, bool) {

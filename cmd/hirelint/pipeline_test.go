@@ -16,7 +16,7 @@ func TestOrdered(t *testing.T) {
 		for _, n := range []int{0, 1, 7, 500} {
 			func() {
 				defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(procs))
-				window := orderedWindow()
+				window := orderedWindow(runtime.GOMAXPROCS(0))
 				var inNext, inEmit, inFlight, maxFlight atomic.Int64
 				i := 0
 				next := func() (int, bool) {

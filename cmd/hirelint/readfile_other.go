@@ -4,5 +4,5 @@ package main
 
 import "os"
 
-// openFlags opens a file for reading (see readRegular).
+// openFlags opens a file for reading (see openRegular).
 const openFlags = os.O_RDONLY

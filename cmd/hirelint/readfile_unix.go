@@ -7,5 +7,5 @@ import (
 	"syscall"
 )
 
-// openFlags opens a file for reading without blocking (see readRegular).
+// openFlags opens a file for reading without blocking (see openRegular).
 const openFlags = os.O_RDONLY | syscall.O_NONBLOCK

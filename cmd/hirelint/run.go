@@ -203,49 +203,17 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return usageError(stderr, errors.New("--fix and --diff work on files; for standard input use 'hirelint fix -'"))
 	}
 
-	if readStdin {
-		return lintOut(o, cfgs, useColor, failOn, nil, stdin, stdout, stderr, nil)
+	var held *bufio.Writer
+	if !readStdin {
+		held, stdout, stderr = holdOutput(stdout, stderr)
 	}
-	held, out, errOut := holdOutput(stdout, stderr)
-	return lintOut(o, cfgs, useColor, failOn, paths, stdin, out, errOut, held)
-}
-
-// holdOutput returns the writers for a run over files. When standard
-// output is a regular file, the findings of many files go to it in pieces
-// of 64 KB rather than in one or two writes per file; held holds them
-// (nil otherwise) and must be flushed at the end. When standard error is
-// that same file (2>&1), a message on it first flushes what is held, so
-// the two keep their order. A terminal or a pipe gets each file's
-// findings as they come.
-func holdOutput(stdout, stderr io.Writer) (held *bufio.Writer, out, errOut io.Writer) {
-	f, ok := stdout.(*os.File)
-	if !ok {
-		return nil, stdout, stderr
-	}
-	info, err := f.Stat()
-	if err != nil || !info.Mode().IsRegular() {
-		return nil, stdout, stderr
-	}
-	held = bufio.NewWriterSize(stdout, 64<<10)
-	if ef, ok := stderr.(*os.File); ok {
-		if einfo, err := ef.Stat(); err == nil && os.SameFile(info, einfo) {
-			return held, held, flushFirst{held, stderr}
-		}
-	}
-	return held, held, stderr
-}
-
-// lintOut lints standard input (paths nil) or the files and directories
-// in paths, and reports the findings to stdout; held, if not nil, holds
-// stdout's output and is flushed at the end.
-func lintOut(o options, cfgs *configs, useColor bool, failOn linter.Severity, paths []string, stdin io.Reader, stdout, stderr io.Writer, held *bufio.Writer) int {
 	rep, err := newReporter(o, useColor, stdout, cfgs)
 	if err != nil {
 		return usageError(stderr, err)
 	}
 	var st runState
 	st.failOn = failOn
-	if paths == nil {
+	if readStdin {
 		name := o.stdinName
 		if name == "" {
 			name = "<stdin>"
@@ -279,6 +247,31 @@ func lintOut(o options, cfgs *configs, useColor bool, failOn linter.Severity, pa
 		return exitError
 	}
 	return st.exitCode(o)
+}
+
+// holdOutput returns the writers for a run over files. When standard
+// output is a regular file, the findings of many files go to it in pieces
+// of 64 KB rather than in one or two writes per file; held holds them
+// (nil otherwise) and must be flushed at the end. When standard error is
+// that same file (2>&1), a message on it first flushes what is held, so
+// the two keep their order. A terminal or a pipe gets each file's
+// findings as they come.
+func holdOutput(stdout, stderr io.Writer) (held *bufio.Writer, out, errOut io.Writer) {
+	f, ok := stdout.(*os.File)
+	if !ok {
+		return nil, stdout, stderr
+	}
+	info, err := f.Stat()
+	if err != nil || !info.Mode().IsRegular() {
+		return nil, stdout, stderr
+	}
+	held = bufio.NewWriterSize(stdout, 64<<10)
+	if ef, ok := stderr.(*os.File); ok {
+		if einfo, err := ef.Stat(); err == nil && os.SameFile(info, einfo) {
+			return held, held, flushFirst{held, stderr}
+		}
+	}
+	return held, held, stderr
 }
 
 // flushFirst writes to w after flushing what held holds.
