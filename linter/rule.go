@@ -2,7 +2,6 @@ package linter
 
 import (
 	"fmt"
-	"regexp"
 	"strconv"
 	"strings"
 	"unicode"
@@ -94,29 +93,74 @@ func (p *Pass) Message(vars ...string) string {
 // shown on one line and shortened when long. {name|text} gives text when
 // the value is empty or not given.
 func ExpandMessage(tmpl string, vars ...string) string {
-	vals := map[string]string{}
-	for i := 0; i+1 < len(vars); i += 2 {
-		vals[vars[i]] = vars[i+1]
+	i := strings.IndexByte(tmpl, '{')
+	if i < 0 {
+		return tmpl
 	}
-	return placeholderRe.ReplaceAllStringFunc(tmpl, func(ph string) string {
-		name, def, hasDef := strings.Cut(ph[1:len(ph)-1], "|")
-		v, ok := vals[name]
-		switch {
-		case ok && v != "":
-			if name == "match" || name == "suggestion" {
-				return quote(v)
-			}
-			return v
-		case hasDef:
-			return def
-		case ok:
-			return v
+	var b strings.Builder
+	b.Grow(len(tmpl) + 32)
+	for i >= 0 {
+		end, name, def, hasDef := placeholderAt(tmpl, i)
+		if end < 0 {
+			b.WriteString(tmpl[:i+1])
+			tmpl = tmpl[i+1:]
+		} else {
+			b.WriteString(tmpl[:i])
+			b.WriteString(expandOne(tmpl[i:end], name, def, hasDef, vars))
+			tmpl = tmpl[end:]
 		}
-		return ph
-	})
+		i = strings.IndexByte(tmpl, '{')
+	}
+	b.WriteString(tmpl)
+	return b.String()
 }
 
-var placeholderRe = regexp.MustCompile(`\{[a-z_]+(?:\|[^{}]*)?\}`)
+// placeholderAt reads the placeholder that starts at s[i] ('{'): a name
+// of lower-case letters and '_', then '}' or '|', a default without
+// braces and '}'. end is where it ends, -1 when there is none there.
+func placeholderAt(s string, i int) (end int, name, def string, hasDef bool) {
+	j := i + 1
+	for j < len(s) && (s[j] >= 'a' && s[j] <= 'z' || s[j] == '_') {
+		j++
+	}
+	if j == i+1 || j == len(s) {
+		return -1, "", "", false
+	}
+	switch s[j] {
+	case '}':
+		return j + 1, s[i+1 : j], "", false
+	case '|':
+		k := j + 1 + strings.IndexAny(s[j+1:], "{}")
+		if k > j && s[k] == '}' {
+			return k + 1, s[i+1 : j], s[j+1 : k], true
+		}
+	}
+	return -1, "", "", false
+}
+
+// expandOne gives the text of placeholder ph: the value of name in vars
+// (the last one given), else the default, else ph itself.
+func expandOne(ph, name, def string, hasDef bool, vars []string) string {
+	v, ok := "", false
+	for i := len(vars) - 2 - len(vars)%2; i >= 0; i -= 2 {
+		if vars[i] == name {
+			v, ok = vars[i+1], true
+			break
+		}
+	}
+	switch {
+	case ok && v != "":
+		if name == "match" || name == "suggestion" {
+			return quote(v)
+		}
+		return v
+	case hasDef:
+		return def
+	case ok:
+		return v
+	}
+	return ph
+}
 
 func quote(s string) string {
 	s = strings.Join(strings.Fields(s), " ")

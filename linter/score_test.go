@@ -1,6 +1,11 @@
 package linter
 
-import "testing"
+import (
+	"math/rand/v2"
+	"regexp"
+	"strings"
+	"testing"
+)
 
 func TestScore(t *testing.T) {
 	f := func(rule, family string, sev Severity) Finding {
@@ -87,5 +92,63 @@ func TestExpandMessage(t *testing.T) {
 		if got := ExpandMessage(tc.tmpl, tc.vars...); got != tc.want {
 			t.Errorf("ExpandMessage(%q, %q) = %q, want %q", tc.tmpl, tc.vars, got, tc.want)
 		}
+	}
+}
+
+// expandByRegexp is ExpandMessage as a regular expression states it: the
+// reference the hand-written scan is checked against.
+func expandByRegexp(tmpl string, vars ...string) string {
+	vals := map[string]string{}
+	for i := 0; i+1 < len(vars); i += 2 {
+		vals[vars[i]] = vars[i+1]
+	}
+	return regexp.MustCompile(`\{[a-z_]+(?:\|[^{}]*)?\}`).ReplaceAllStringFunc(tmpl, func(ph string) string {
+		name, def, hasDef := strings.Cut(ph[1:len(ph)-1], "|")
+		v, ok := vals[name]
+		switch {
+		case ok && v != "":
+			if name == "match" || name == "suggestion" {
+				return quote(v)
+			}
+			return v
+		case hasDef:
+			return def
+		case ok:
+			return v
+		}
+		return ph
+	})
+}
+
+func TestExpandMessageAsRegexp(t *testing.T) {
+	pieces := []string{"{", "}", "|", "a", "_", "match", "count", "X", " ", "\n", "é", "\xff", "{match}", "{count|none}", "{a|", "{A}", "{}"}
+	values := []string{"", "9", "two words", "a\tlong value with {braces} and | bars"}
+	names := []string{"match", "count", "a", "suggestion"}
+	rng := rand.New(rand.NewPCG(6, 1))
+	replaced := 0
+	for n := 0; n < 20000; n++ {
+		var b strings.Builder
+		for k := rng.IntN(12); k >= 0; k-- {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		var vars []string
+		for k := rng.IntN(6); k > 0; k-- {
+			vars = append(vars, names[rng.IntN(len(names))])
+			if k > 1 || rng.IntN(2) == 0 {
+				vars = append(vars, values[rng.IntN(len(values))])
+				k--
+			}
+		}
+		tmpl := b.String()
+		got, want := ExpandMessage(tmpl, vars...), expandByRegexp(tmpl, vars...)
+		if got != want {
+			t.Fatalf("ExpandMessage(%q, %q) = %q, the expression gives %q", tmpl, vars, got, want)
+		}
+		if got != tmpl {
+			replaced++
+		}
+	}
+	if replaced < 5000 {
+		t.Errorf("only %d of 20000 templates had a placeholder expanded", replaced)
 	}
 }
