@@ -130,8 +130,9 @@ type Document struct {
 	foldTraps bool
 	runeOnce  sync.Once
 	runeMarks []runeMark
-	ids       []int32 // see wordIDs
-	starts    []int32 // see wordIDs
+	ids       []int32    // see wordIDs
+	starts    []int32    // see wordIDs
+	slots     slotStarts // see wordIDs
 	idsFor    int
 }
 

@@ -494,3 +494,82 @@ func TestLowerText(t *testing.T) {
 		}
 	}
 }
+
+// TestPhraseSlots checks that a set walking from the words of its
+// first-word slot finds what it finds from every word that starts some
+// phrase: over random sets and texts, with more sets than there are slots
+// and two sets with the same first words.
+func TestPhraseSlots(t *testing.T) {
+	words := []string{"sla", "slb", "slc", "sld", "sle", "slf"}
+	rng := rand.New(rand.NewSource(64))
+	phrase := func(first string) string {
+		p := []string{first}
+		for j := rng.Intn(3); j > 0; j-- {
+			p = append(p, words[rng.Intn(len(words))])
+		}
+		return strings.Join(p, []string{" ", "-"}[rng.Intn(2)])
+	}
+	var sets []*PhraseSet
+	var first []string // the phrases of sets[0]
+	for k := 0; k < maxSlots+10; k++ {
+		s := NewPhraseSet()
+		// A first word of its own makes each set's first words differ.
+		ps := []string{phrase(fmt.Sprintf("slk%d", k))}
+		for i := 1 + rng.Intn(4); i > 0; i-- {
+			ps = append(ps, phrase(words[rng.Intn(len(words))]))
+		}
+		for i, p := range ps {
+			s.Add(p, i, Inflect{})
+		}
+		if k == 0 {
+			first = ps
+		}
+		sets = append(sets, s)
+	}
+	// Made after the slots have run out, it shares sets[0]'s.
+	twin := NewPhraseSet()
+	for i, p := range first {
+		twin.Add(p, len(first)-i, Inflect{})
+	}
+	sets = append(sets, twin)
+	matches := 0
+	for n := 0; n < 40; n++ {
+		var b strings.Builder
+		for i := 60; i > 0; i-- {
+			w := words[rng.Intn(len(words))]
+			if rng.Intn(4) == 0 {
+				w = fmt.Sprintf("slk%d", rng.Intn(maxSlots+10))
+			}
+			b.WriteString(w)
+			b.WriteString([]string{" ", " ", "-", ", ", "\n\n", " other "}[rng.Intn(6)])
+		}
+		d := Parse("x", []byte(b.String()), PlainText)
+		for k, s := range sets {
+			var got, want []PhraseMatch
+			s.Longest(d, func(m PhraseMatch) { got = append(got, m) })
+			slot := s.slot
+			s.slot = -1
+			s.Longest(d, func(m PhraseMatch) { want = append(want, m) })
+			s.slot = slot
+			if !slices.Equal(got, want) {
+				t.Fatalf("set %d (slot %d) in %q: %v, from every first word %v", k, slot, b.String(), got, want)
+			}
+			matches += len(got)
+		}
+	}
+	if matches < 2000 {
+		t.Errorf("%d matches in all: too few to tell", matches)
+	}
+	slotted := 0
+	for _, s := range sets {
+		if s.slot >= 0 {
+			slotted++
+		}
+	}
+	if slotted == 0 || slotted == len(sets) {
+		t.Errorf("%d of %d sets have a slot: want some, not all", slotted, len(sets))
+	}
+	if twin.slot != sets[0].slot {
+		t.Errorf("sets with the same first words have slots %d and %d", sets[0].slot, twin.slot)
+	}
+}

@@ -2,6 +2,7 @@ package linter
 
 import (
 	"cmp"
+	"encoding/binary"
 	"fmt"
 	"math"
 	"math/bits"
@@ -52,6 +53,7 @@ type PhraseSet struct {
 	indexMu sync.Mutex
 	indexed atomic.Bool
 	firsts  firstIndex
+	slot    int // see firstSlot; -1: none
 	n       int
 	toks    []Word // scratch for Add
 	// frozen: nodes, kids, sorted, seps and ends are a prepared table's,
@@ -401,7 +403,10 @@ func (s *PhraseSet) LongestWhile(d *Document, fn func(PhraseMatch) bool) {
 		s.indexFirsts()
 	}
 	words := d.Words()
-	ids, starts := d.wordIDs()
+	ids, starts, slots := d.wordIDs()
+	if s.slot >= 0 {
+		starts = slots.of(s.slot)
+	}
 	var fbuf, nbuf [8]int32
 	frontier, next := fbuf[:0], nbuf[:0]
 	for _, at := range starts {
@@ -517,9 +522,56 @@ var vocab struct {
 	ids   map[string]int32
 	// first[id]: the word starts a phrase of some set.
 	first []bool
-	// version changes whenever ids or first do, and with it the ids of
-	// a document's words (see wordIDs).
+	// slotMask[id] has bit k set when word id starts a phrase of a set
+	// with first-word slot k; slots maps the first words of a set (its
+	// firstIndex.has, as a string) to its slot. See firstSlot.
+	slotMask []uint64
+	slots    map[string]int
+	// version changes whenever ids, first or slotMask do, and with it the
+	// ids of a document's words (see wordIDs).
 	version int
+}
+
+// maxSlots is the number of first-word slots: sets beyond them look at
+// every word that starts some phrase.
+const maxSlots = 64
+
+// firstSlot returns the first-word slot of the sets whose first words
+// are those of f, giving them one if there is room, else -1. Sets with
+// the same first words share a slot, so a config loaded again takes no
+// more. A document lists, in one pass over its words, the words of each
+// slot (see wordIDs), and a set walks its trie from those alone instead
+// of looking each word that starts some phrase up in its own index: most
+// are no first word of that set.
+func firstSlot(f *firstIndex) int {
+	vocab.Lock()
+	defer vocab.Unlock()
+	var key strings.Builder
+	for _, w := range f.has {
+		key.WriteString(string(binary.LittleEndian.AppendUint64(nil, w)))
+	}
+	if k, ok := vocab.slots[key.String()]; ok {
+		return k
+	}
+	if len(vocab.slots) == maxSlots {
+		return -1
+	}
+	if vocab.slots == nil {
+		vocab.slots = make(map[string]int)
+	}
+	k := len(vocab.slots)
+	vocab.slots[key.String()] = k
+	for w, b := range f.has {
+		for ; b != 0; b &= b - 1 {
+			id := w*64 + bits.TrailingZeros64(b)
+			if id >= len(vocab.slotMask) {
+				vocab.slotMask = append(vocab.slotMask, make([]uint64, id+1-len(vocab.slotMask))...)
+			}
+			vocab.slotMask[id] |= 1 << k
+		}
+	}
+	vocab.version++
+	return k
 }
 
 // intern returns the id of w, adding it when new (vocab must be locked).
@@ -581,6 +633,7 @@ func (s *PhraseSet) indexFirsts() {
 		if !s.frozen {
 			s.firsts = newFirstIndex(s)
 		}
+		s.slot = firstSlot(&s.firsts)
 		s.indexed.Store(true)
 	}
 }
@@ -635,29 +688,69 @@ func (f *firstIndex) lookup(id int32) int32 {
 }
 
 // wordIDs returns the interned id of each word of d, -1 for words no
-// phrase holds, and the positions of the words that start a phrase of some
-// set (about one in four in an ad), so that each set looks only at those.
-// Both are computed once per document and version of the vocabulary.
-func (d *Document) wordIDs() (ids, starts []int32) {
+// phrase holds, the positions of the words that start a phrase of some
+// set (about one in four in an ad), and those positions by first-word
+// slot (see firstSlot), so that each set looks only at its own. All are
+// computed once per document and version of the vocabulary.
+func (d *Document) wordIDs() (ids, starts []int32, slots slotStarts) {
 	vocab.RLock()
 	defer vocab.RUnlock()
 	if d.ids != nil && d.idsFor == vocab.version {
-		return d.ids, d.starts
+		return d.ids, d.starts, d.slots
 	}
 	ws := d.Words()
 	ids = make([]int32, len(ws))
 	// New slices, not the old ones refilled: a caller may still be
 	// walking those.
 	starts = make([]int32, 0, len(ws)/4+1)
+	var count [maxSlots + 1]int32
 	for i, w := range ws {
 		id, ok := lookupWord(w.Norm)
 		if !ok {
 			id = -1
 		} else if vocab.first[id] {
 			starts = append(starts, int32(i))
+			for m := slotMaskOf(id); m != 0; m &= m - 1 {
+				count[bits.TrailingZeros64(m)+1]++
+			}
 		}
 		ids[i] = id
 	}
-	d.ids, d.starts, d.idsFor = ids, starts, vocab.version
-	return ids, starts
+	n := len(vocab.slots)
+	slots.off = make([]int32, n+1)
+	for k := 1; k <= n; k++ {
+		slots.off[k] = slots.off[k-1] + count[k]
+	}
+	slots.at = make([]int32, slots.off[n])
+	next := count[:n]
+	copy(next, slots.off[:n])
+	for _, i := range starts {
+		for m := slotMaskOf(ids[i]); m != 0; m &= m - 1 {
+			k := bits.TrailingZeros64(m)
+			slots.at[next[k]] = i
+			next[k]++
+		}
+	}
+	d.ids, d.starts, d.slots, d.idsFor = ids, starts, slots, vocab.version
+	return ids, starts, slots
+}
+
+// slotStarts lists the positions of a document's words by first-word
+// slot: those of slot k are at[off[k]:off[k+1]], in order.
+type slotStarts struct {
+	off, at []int32
+}
+
+// of returns the positions of the words of slot k.
+func (s slotStarts) of(k int) []int32 {
+	return s.at[s.off[k]:s.off[k+1]]
+}
+
+// slotMaskOf returns the first-word slots of word id (vocab must be
+// locked).
+func slotMaskOf(id int32) uint64 {
+	if int(id) < len(vocab.slotMask) {
+		return vocab.slotMask[id]
+	}
+	return 0
 }
