@@ -500,6 +500,7 @@ func TestLowerText(t *testing.T) {
 // phrase: over random sets and texts, with more sets than there are slots
 // and two sets with the same first words.
 func TestPhraseSlots(t *testing.T) {
+	freshSlots(t)
 	words := []string{"sla", "slb", "slc", "sld", "sle", "slf"}
 	rng := rand.New(rand.NewSource(64))
 	phrase := func(first string) string {
@@ -560,16 +561,61 @@ func TestPhraseSlots(t *testing.T) {
 	if matches < 2000 {
 		t.Errorf("%d matches in all: too few to tell", matches)
 	}
-	slotted := 0
-	for _, s := range sets {
-		if s.slot >= 0 {
-			slotted++
+	// The sets took slots in the order first matched, while there were
+	// any left.
+	for k, s := range sets[:len(sets)-1] {
+		if want := k; s.slot != want && !(k >= maxSlots && s.slot == -1) {
+			t.Errorf("set %d has slot %d", k, s.slot)
 		}
 	}
-	if slotted == 0 || slotted == len(sets) {
-		t.Errorf("%d of %d sets have a slot: want some, not all", slotted, len(sets))
+	if twin.slot != 0 {
+		t.Errorf("a set with the first words of set 0 has slot %d, want 0", twin.slot)
 	}
-	if twin.slot != sets[0].slot {
-		t.Errorf("sets with the same first words have slots %d and %d", sets[0].slot, twin.slot)
+}
+
+// freshSlots starts t with no first-word slots taken, and gives the
+// process's back when it ends.
+func freshSlots(t *testing.T) {
+	vocab.Lock()
+	slots, mask := vocab.slots, vocab.slotMask
+	vocab.slots, vocab.slotMask = nil, nil
+	vocab.version++
+	vocab.Unlock()
+	t.Cleanup(func() {
+		vocab.Lock()
+		vocab.slots, vocab.slotMask = slots, mask
+		vocab.version++
+		vocab.Unlock()
+	})
+}
+
+// TestFirstSlotKeys checks that first words differing in one word take
+// slots of their own, the same first words the same slot, and that each
+// slot marks exactly its words.
+func TestFirstSlotKeys(t *testing.T) {
+	freshSlots(t)
+	has := [][]uint64{{0b10}, {0b11}, {1}, {1<<63 | 1}, {0, 1}, {0, 3}, {0, 1 << 62}, {0, 1 << 63}}
+	for i, h := range has {
+		if k := firstSlot(&firstIndex{has: h}); k != i {
+			t.Errorf("first words %b: slot %d, want %d", h, k, i)
+		}
+	}
+	for i, h := range has {
+		if k := firstSlot(&firstIndex{has: slices.Clone(h)}); k != i {
+			t.Errorf("first words %b again: slot %d, want %d", h, k, i)
+		}
+	}
+	vocab.RLock()
+	defer vocab.RUnlock()
+	for id := range 128 {
+		var want uint64
+		for i, h := range has {
+			if w := id / 64; w < len(h) && h[w]&(1<<(id%64)) != 0 {
+				want |= 1 << i
+			}
+		}
+		if got := slotMaskOf(int32(id)); got != want {
+			t.Errorf("word %d: slots %b, want %b", id, got, want)
+		}
 	}
 }

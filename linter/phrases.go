@@ -53,7 +53,7 @@ type PhraseSet struct {
 	indexMu sync.Mutex
 	indexed atomic.Bool
 	firsts  firstIndex
-	slot    int // see firstSlot; -1: none
+	slot    int // see firstSlot, set when indexed; -1: none
 	n       int
 	toks    []Word // scratch for Add
 	// frozen: nodes, kids, sorted, seps and ends are a prepared table's,
@@ -546,11 +546,12 @@ const maxSlots = 64
 func firstSlot(f *firstIndex) int {
 	vocab.Lock()
 	defer vocab.Unlock()
-	var key strings.Builder
+	buf := make([]byte, 0, 8*len(f.has))
 	for _, w := range f.has {
-		key.WriteString(string(binary.LittleEndian.AppendUint64(nil, w)))
+		buf = binary.LittleEndian.AppendUint64(buf, w)
 	}
-	if k, ok := vocab.slots[key.String()]; ok {
+	key := string(buf)
+	if k, ok := vocab.slots[key]; ok {
 		return k
 	}
 	if len(vocab.slots) == maxSlots {
@@ -560,7 +561,7 @@ func firstSlot(f *firstIndex) int {
 		vocab.slots = make(map[string]int)
 	}
 	k := len(vocab.slots)
-	vocab.slots[key.String()] = k
+	vocab.slots[key] = k
 	for w, b := range f.has {
 		for ; b != 0; b &= b - 1 {
 			id := w*64 + bits.TrailingZeros64(b)
@@ -690,8 +691,9 @@ func (f *firstIndex) lookup(id int32) int32 {
 // wordIDs returns the interned id of each word of d, -1 for words no
 // phrase holds, the positions of the words that start a phrase of some
 // set (about one in four in an ad), and those positions by first-word
-// slot (see firstSlot), so that each set looks only at its own. All are
-// computed once per document and version of the vocabulary.
+// slot (see firstSlot), so that a set with a slot looks only at its own
+// first words, and one without at all of them. All are computed once per
+// document and version of the vocabulary.
 func (d *Document) wordIDs() (ids, starts []int32, slots slotStarts) {
 	vocab.RLock()
 	defer vocab.RUnlock()
@@ -722,6 +724,8 @@ func (d *Document) wordIDs() (ids, starts []int32, slots slotStarts) {
 		slots.off[k] = slots.off[k-1] + count[k]
 	}
 	slots.at = make([]int32, slots.off[n])
+	// count, no longer needed, holds where each slot's next position
+	// goes.
 	next := count[:n]
 	copy(next, slots.off[:n])
 	for _, i := range starts {

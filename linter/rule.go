@@ -89,9 +89,10 @@ func (p *Pass) Message(vars ...string) string {
 }
 
 // ExpandMessage replaces {name} placeholders in tmpl with values given as
-// name, value pairs. "match" and "suggestion" values are quoted; a match is
-// shown on one line and shortened when long. {name|text} gives text when
-// the value is empty or not given.
+// name, value pairs (a name given twice takes its last value; a name
+// without a value after it is ignored). "match" and "suggestion" values
+// are quoted; a match is shown on one line and shortened when long.
+// {name|text} gives text when the value is empty or not given.
 func ExpandMessage(tmpl string, vars ...string) string {
 	i := strings.IndexByte(tmpl, '{')
 	if i < 0 {

@@ -102,7 +102,7 @@ func expandByRegexp(tmpl string, vars ...string) string {
 	for i := 0; i+1 < len(vars); i += 2 {
 		vals[vars[i]] = vars[i+1]
 	}
-	return regexp.MustCompile(`\{[a-z_]+(?:\|[^{}]*)?\}`).ReplaceAllStringFunc(tmpl, func(ph string) string {
+	return placeholderRe.ReplaceAllStringFunc(tmpl, func(ph string) string {
 		name, def, hasDef := strings.Cut(ph[1:len(ph)-1], "|")
 		v, ok := vals[name]
 		switch {
@@ -120,10 +120,15 @@ func expandByRegexp(tmpl string, vars ...string) string {
 	})
 }
 
+// placeholderRe is the expression ExpandMessage's placeholders match.
+var placeholderRe = regexp.MustCompile(`\{[a-z_]+(?:\|[^{}]*)?\}`)
+
 func TestExpandMessageAsRegexp(t *testing.T) {
-	pieces := []string{"{", "}", "|", "a", "_", "match", "count", "X", " ", "\n", "é", "\xff", "{match}", "{count|none}", "{a|", "{A}", "{}"}
+	// Letters at and past the ends of a-z, and digits, which no name
+	// holds.
+	pieces := []string{"{", "}", "|", "a", "z", "_", "`", "0", "match", "count", "X", " ", "\n", "é", "\xff", "{match}", "{count|none}", "{a|", "{A}", "{}", "{z}", "{a0}"}
 	values := []string{"", "9", "two words", "a\tlong value with {braces} and | bars"}
-	names := []string{"match", "count", "a", "suggestion"}
+	names := []string{"match", "count", "a", "suggestion", "a0", "z"}
 	rng := rand.New(rand.NewPCG(6, 1))
 	replaced := 0
 	for n := 0; n < 20000; n++ {
