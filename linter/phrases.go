@@ -43,8 +43,9 @@ type PhraseSet struct {
 	// with the same word follow through PhraseEdge.Same. Most nodes have
 	// one or two edges, which a scan finds sooner than a hash.
 	index map[uint64]int32
-	// sorted is the index of a prepared set, sorted by key (index is
-	// nil then).
+	// sorted is the index of a prepared set, sorted by key, without the
+	// root's edges (index is nil then; firsts finds those, and thaw
+	// indexes them again).
 	sorted []PhraseIndex
 	seps   []string      // the punctuation edges carry; seps[0] is none
 	ends   [][]SuffixEnd // see PhraseNode.Ends
@@ -117,7 +118,8 @@ func (s *PhraseSet) child(n, word, sep int32) int32 {
 
 func edgeKey(n, word int32) uint64 { return uint64(uint32(n))<<32 | uint64(uint32(word)) }
 
-// edgeOf returns the newest edge with key in the index, or -1.
+// edgeOf returns an edge with key in the index (the others follow
+// through PhraseEdge.Same), or -1.
 func (s *PhraseSet) edgeOf(key uint64) int32 {
 	if s.index != nil {
 		if k, ok := s.index[key]; ok {

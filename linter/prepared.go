@@ -27,7 +27,7 @@ type PreparedPhrases struct {
 type PhraseTrie struct {
 	Nodes []PhraseNode
 	Edges []PhraseEdge
-	Index []PhraseIndex // sorted by Key
+	Index []PhraseIndex // sorted by Key; without the root's edges, found through FirstHas
 	Seps  []string
 	Ends  [][]SuffixEnd
 	// The root's edges by word (see firstIndex).
@@ -36,8 +36,9 @@ type PhraseTrie struct {
 	FirstNodes []int32
 }
 
-// PhraseIndex finds, in a node with many edges, the newest edge with a
-// word: Key is node<<32 | word.
+// PhraseIndex finds, in a node other than the root with many edges, an
+// edge with a word (the others follow through PhraseEdge.Same): Key is
+// node<<32 | word.
 type PhraseIndex struct {
 	Key  uint64
 	Edge int32

@@ -10,8 +10,8 @@ import (
 // decodeBatchLine decodes an input line of --input jsonl as json.Unmarshal
 // into a batchIn would, with the ad's text as bytes, for lines as ads are
 // written: an object whose keys "id", "text" and "format" are spelled so
-// and come at most once each, whose text and format are strings of valid
-// UTF-8 that escape no surrogate (or null), and whose values nest at most
+// and come at most once each, whose text and format are null or strings
+// of valid UTF-8 that escape no surrogate, and whose values nest at most
 // maxNesting deep. It reports false for any other line, which
 // json.Unmarshal then decodes (or explains). Unlike json.Unmarshal, it
 // does not check the whole line in a pass of its own before decoding it.

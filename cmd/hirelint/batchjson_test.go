@@ -41,6 +41,7 @@ func TestDecodeBatchLineLeavesToUnmarshal(t *testing.T) {
 		`{"te\u0078t": "escaped key"}`,
 		`{"text": "one", "text": "two"}`,
 		`{"id": 1, "id": 2, "text": "x"}`,
+		`{"text": "x", "format": "html", "format": null}`,
 		`{"text": "surrogate pair \ud83d\ude00"}`,
 		"{\"text\": \"not UTF-8 \xff\"}",
 		"{\"text\": \"control \x01 character\"}",

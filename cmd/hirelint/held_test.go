@@ -43,8 +43,8 @@ func TestHeldOutputKeepsOrder(t *testing.T) {
 	}
 }
 
-// Output that cannot be written fails the run with a message, whether it
-// was held (a regular file, here one open only for reading) or not.
+// Output that cannot be written fails the run with a message when it was
+// held (a regular file, here one open only for reading).
 func TestHeldOutputWriteError(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "a.md")
 	if err := os.WriteFile(path, []byte("We want a rockstar.\n"), 0o600); err != nil {

@@ -87,8 +87,9 @@ func (j *jsonReporter) File(r FileResult) error { return j.FilePrepared(r, j.Pre
 // fileSep goes before each file's object but the first.
 const fileSep = ",\n    "
 
-// Prepare returns the file's object, encoded ([]byte), after room for
-// fileSep, so that FilePrepared writes each file in one piece.
+// Prepare returns fileSep and then the file's object, encoded ([]byte),
+// so that FilePrepared writes each file but the first in one piece (it
+// drops the separator of the first, after the report's head).
 func (j *jsonReporter) Prepare(r FileResult) Prepared {
 	jf := jsonFile{Path: r.Path, Score: r.Score(), Findings: make([]JSONFinding, 0, len(r.Findings))}
 	for _, f := range r.Findings {
