@@ -167,12 +167,8 @@ func newACMatcher(keys []string) *acMatcher {
 	}
 	sort.SliceStable(order, func(a, b int) bool { return lits[order[a]] < lits[order[b]] })
 
-	size := 1
-	for _, id := range order {
-		size += len(lits[id])
-	}
 	m.outFirst = []int32{0}
-	first, label, parents := trieLevels(len(order), size, func(i int) string { return lits[order[i]] }, func(lo, eq int) {
+	first, label, parents := trieLevels(len(order), func(i int) string { return lits[order[i]] }, func(lo, eq int) {
 		for i := lo; i < eq; i++ { // the literals that end at the node
 			m.outs = append(m.outs, order[i])
 		}
@@ -207,11 +203,14 @@ func newACMatcher(keys []string) *acMatcher {
 // key(i) being the i-th, level by level: its nodes are the keys' distinct
 // prefixes, numbered breadth-first, and node(lo, eq) is called for each
 // in turn with the keys lo to eq-1, those equal to its prefix (they sort
-// first among the keys that start with it). size, the number of nodes at
-// most, sizes the tables. It also returns each node's parent (the root's:
-// 0).
-func trieLevels(n, size int, key func(int) string, node func(lo, eq int)) (first []int32, label []byte, parents []int32) {
+// first among the keys that start with it). It also returns each node's
+// parent (the root's: 0).
+func trieLevels(n int, key func(int) string, node func(lo, eq int)) (first []int32, label []byte, parents []int32) {
 	type group struct{ lo, hi int }
+	size := 1 // nodes: at most one per byte of the keys, and the root
+	for i := range n {
+		size += len(key(i))
+	}
 	first, label, parents = make([]int32, 0, size+1), make([]byte, 1, size), make([]int32, 1, size)
 	level, next := []group{{0, n}}, []group(nil)
 	for d := 0; len(level) > 0; d++ {

@@ -68,7 +68,6 @@ func newStemLists(words, against []string) (*stemLists, error) {
 		mark uint8
 	}
 	es := make([]entry, 0, len(words)+len(against))
-	size := 1 // nodes: at most one per byte, and the root
 	for i, ws := range [][]string{words, against} {
 		key, shift := "words", uint8(0)
 		if i == 1 {
@@ -86,12 +85,11 @@ func newStemLists(words, against []string) (*stemLists, error) {
 				return nil, linter.OptErr(key, fmt.Errorf("empty word"))
 			}
 			es = append(es, entry{w, mark << shift})
-			size += len(w)
 		}
 	}
 	slices.SortFunc(es, func(a, b entry) int { return strings.Compare(a.s, b.s) })
-	l := &stemLists{mark: make([]uint8, 0, size)}
-	first, label, _ := trieLevels(len(es), size, func(i int) string { return es[i].s }, func(lo, eq int) {
+	l := &stemLists{}
+	first, label, _ := trieLevels(len(es), func(i int) string { return es[i].s }, func(lo, eq int) {
 		mark := uint8(0)
 		for i := lo; i < eq; i++ {
 			mark |= es[i].mark
