@@ -126,7 +126,7 @@ type Document struct {
 	sents     []Sentence
 	lowerOnce sync.Once
 	lower     string
-	memo      map[any]any
+	memo      []memoEntry
 	foldTraps bool
 	runeOnce  sync.Once
 	runeMarks []runeMark
@@ -287,16 +287,21 @@ func (d *Document) boldBefore(t int) bool {
 // otherwise repeat (which of their patterns can match at all). A Document
 // is linted by one goroutine at a time; Memo is not safe for concurrent use.
 func (d *Document) Memo(key any, f func() any) any {
-	if v, ok := d.memo[key]; ok {
-		return v
-	}
-	if d.memo == nil {
-		d.memo = map[any]any{}
+	// A document holds a handful of values, looked up hundreds of times
+	// (once per expression of every rule): a short list is searched
+	// faster than a map hashes an interface.
+	for i := range d.memo {
+		if d.memo[i].key == key {
+			return d.memo[i].val
+		}
 	}
 	v := f()
-	d.memo[key] = v
+	d.memo = append(d.memo, memoEntry{key, v})
 	return v
 }
+
+// A memoEntry is a value cached by Memo.
+type memoEntry struct{ key, val any }
 
 // LowerText returns Text with ASCII letters lower-cased, computed once,
 // for quick prefilters: its offsets are Text's.

@@ -619,3 +619,54 @@ func TestFirstSlotKeys(t *testing.T) {
 		}
 	}
 }
+
+// TestMemo checks that each key's value is computed once and that keys of
+// different types, or of one type with different values, keep values of
+// their own, also when one is first asked for while another is computed.
+func TestMemo(t *testing.T) {
+	type keyA struct{}
+	type keyB struct{ n int }
+	d := Parse("ad.txt", []byte("An ad."), PlainText)
+	calls := map[string]int{}
+	get := func(key any, name string) any {
+		return d.Memo(key, func() any {
+			calls[name]++
+			return name
+		})
+	}
+	p1, p2 := new(int), new(int)
+	keys := []struct {
+		key  any
+		name string
+	}{{keyA{}, "a"}, {keyB{1}, "b1"}, {keyB{2}, "b2"}, {p1, "p1"}, {p2, "p2"}, {"s", "s"}}
+	for n := 3; n < 40; n++ {
+		keys = append(keys, struct {
+			key  any
+			name string
+		}{keyB{n}, fmt.Sprint("b", n)})
+	}
+	// The last key is first asked for while the first one is computed.
+	outer := d.Memo(keyA{}, func() any {
+		calls["a"]++
+		if got := get("s", "s"); got != "s" {
+			t.Errorf("inner value %v, want s", got)
+		}
+		return "a"
+	})
+	if outer != "a" {
+		t.Fatalf("outer value %v, want a", outer)
+	}
+	for round := 0; round < 3; round++ {
+		for i := len(keys) - 1; i >= 0; i-- {
+			k := keys[i]
+			if got := get(k.key, k.name); got != k.name {
+				t.Fatalf("round %d: key %v gives %v, want %s", round, k.key, got, k.name)
+			}
+		}
+	}
+	for _, k := range keys {
+		if calls[k.name] != 1 {
+			t.Errorf("value of %v computed %d times, want once", k.key, calls[k.name])
+		}
+	}
+}
