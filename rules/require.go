@@ -42,6 +42,8 @@ type requireRule struct {
 	res    []regexpRule
 	unless []regexpRule
 	ctx    context
+	// fixMessage describes the fix that inserts opts.Insert, made once.
+	fixMessage string
 }
 
 func (requireKind) Build(o any) (linter.Rule, error) {
@@ -69,6 +71,7 @@ func (requireKind) Build(o any) (linter.Rule, error) {
 	if opts.Near < 0 {
 		return nil, linter.OptErr("near", fmt.Errorf("near must not be negative"))
 	}
+	r.fixMessage = fmt.Sprintf("add %q and complete it", opts.Insert)
 	return r, nil
 }
 
@@ -84,7 +87,7 @@ func (r *requireRule) Check(p *linter.Pass) {
 			text = "\n" + text
 		}
 		fixes = append(fixes, linter.Fix{
-			Message: fmt.Sprintf("add %q and complete it", r.opts.Insert),
+			Message: r.fixMessage,
 			Edits:   []linter.TextEdit{{Span: linter.Span{Start: len(src), End: len(src)}, NewText: text}},
 		})
 	}
