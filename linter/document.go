@@ -286,6 +286,7 @@ func (d *Document) boldBefore(t int) bool {
 // with f the first time. Rules use it for per-document work they would
 // otherwise repeat (which of their patterns can match at all). A Document
 // is linted by one goroutine at a time; Memo is not safe for concurrent use.
+// Keys are compared with ==, so they must be comparable, as map keys are.
 func (d *Document) Memo(key any, f func() any) any {
 	// A document holds a handful of values, looked up hundreds of times
 	// (once per expression of every rule): a short list is searched

@@ -71,7 +71,9 @@ func (requireKind) Build(o any) (linter.Rule, error) {
 	if opts.Near < 0 {
 		return nil, linter.OptErr("near", fmt.Errorf("near must not be negative"))
 	}
-	r.fixMessage = fmt.Sprintf("add %q and complete it", opts.Insert)
+	if opts.Insert != "" {
+		r.fixMessage = fmt.Sprintf("add %q and complete it", opts.Insert)
+	}
 	return r, nil
 }
 
