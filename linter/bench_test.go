@@ -78,6 +78,17 @@ func BenchmarkLintAd(b *testing.B) {
 	}
 }
 
+// BenchmarkLintLine lints a one-line ad: the cost every ad pays whatever
+// its length (running each rule, its lookups and its findings).
+func BenchmarkLintLine(b *testing.B) {
+	cfg := baseB(b)
+	src := []byte("We are hiring a data engineer to build pipelines in Berlin.\n")
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		cfg.Lint(linter.Parse("ad.txt", src, linter.PlainText))
+	}
+}
+
 // BenchmarkLoadDefault compiles the built-in rule set.
 func BenchmarkLoadDefault(b *testing.B) {
 	b.ReportAllocs()
