@@ -283,10 +283,12 @@ func (d *Document) boldBefore(t int) bool {
 }
 
 // Memo returns the value cached under key for this document, computing it
-// with f the first time. Rules use it for per-document work they would
-// otherwise repeat (which of their patterns can match at all). A Document
-// is linted by one goroutine at a time; Memo is not safe for concurrent use.
-// Keys are compared with ==, so they must be comparable, as map keys are.
+// with f the first time. Rule kinds use it for per-document work that
+// all their rules share (the literal index their patterns look up), under
+// a few keys: the values are searched in order, so a key per rule or per
+// pattern would make every lookup slow. Keys are compared with ==, so
+// they must be comparable, as map keys are. A Document is linted by one
+// goroutine at a time; Memo is not safe for concurrent use.
 func (d *Document) Memo(key any, f func() any) any {
 	// A document holds a handful of values, looked up hundreds of times
 	// (once per expression of every rule): a short list is searched

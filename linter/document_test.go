@@ -645,7 +645,7 @@ func TestMemo(t *testing.T) {
 			name string
 		}{keyB{n}, fmt.Sprint("b", n)})
 	}
-	// The last key is first asked for while the first one is computed.
+	// Key "s" is first asked for while keyA{}'s value is computed.
 	outer := d.Memo(keyA{}, func() any {
 		calls["a"]++
 		if got := get("s", "s"); got != "s" {

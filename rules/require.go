@@ -42,8 +42,9 @@ type requireRule struct {
 	res    []regexpRule
 	unless []regexpRule
 	ctx    context
-	// fixMessage describes the fix that inserts opts.Insert, made once.
-	fixMessage string
+	// insert is opts.Insert, and fixMessage the message of the fix that
+	// adds it, made once.
+	insert, fixMessage string
 }
 
 func (requireKind) Build(o any) (linter.Rule, error) {
@@ -71,8 +72,8 @@ func (requireKind) Build(o any) (linter.Rule, error) {
 	if opts.Near < 0 {
 		return nil, linter.OptErr("near", fmt.Errorf("near must not be negative"))
 	}
-	if opts.Insert != "" {
-		r.fixMessage = fmt.Sprintf("add %q and complete it", opts.Insert)
+	if r.insert = opts.Insert; r.insert != "" {
+		r.fixMessage = fmt.Sprintf("add %q and complete it", r.insert)
 	}
 	return r, nil
 }
@@ -82,9 +83,9 @@ func (r *requireRule) Check(p *linter.Pass) {
 		return
 	}
 	var fixes []linter.Fix
-	if r.opts.Insert != "" {
+	if r.insert != "" {
 		src := p.Doc.Source
-		text := r.opts.Insert + "\n"
+		text := r.insert + "\n"
 		if len(src) > 0 && src[len(src)-1] != '\n' {
 			text = "\n" + text
 		}

@@ -8,7 +8,7 @@ import (
 
 // TestRequireInsertFix checks the fix a require rule with insert offers:
 // its message quotes the text to add, and its edit appends that text on a
-// line of its own.
+// line of its own. A rule without insert offers none.
 func TestRequireInsertFix(t *testing.T) {
 	for _, c := range []struct{ insert, message string }{
 		{"Salary: <range>", `add "Salary: <range>" and complete it`},
@@ -40,5 +40,15 @@ func TestRequireInsertFix(t *testing.T) {
 		if fs := cfg.Lint(linter.Parse("ad.txt", []byte("The salary is 50k."), linter.PlainText)); len(fs) != 0 {
 			t.Errorf("insert %q: an ad that names the salary has findings %+v", c.insert, fs)
 		}
+	}
+	// Without insert, the finding offers no fix.
+	src := "[[rule]]\nid = \"my-require\"\nkind = \"require\"\nseverity = \"warning\"\nfamily = \"x\"\nmessage = \"m\"\nphrases = [\"salary\"]\n"
+	cfg, err := linter.NewConfig(Kinds()).Extend("user.toml", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	fs := cfg.Lint(linter.Parse("ad.txt", []byte("We build tools."), linter.PlainText))
+	if len(fs) != 1 || len(fs[0].Fixes) != 0 {
+		t.Errorf("without insert: findings %+v, want one without fixes", fs)
 	}
 }
