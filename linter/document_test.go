@@ -527,7 +527,7 @@ func TestPhraseSlots(t *testing.T) {
 		}
 		sets = append(sets, s)
 	}
-	// Made after the slots have run out, it shares sets[0]'s.
+	// Scanned last, after the slots have run out, it shares sets[0]'s.
 	twin := NewPhraseSet()
 	for i, p := range first {
 		twin.Add(p, len(first)-i, Inflect{})
@@ -561,7 +561,7 @@ func TestPhraseSlots(t *testing.T) {
 	if matches < 2000 {
 		t.Errorf("%d matches in all: too few to tell", matches)
 	}
-	// The sets took slots in the order first matched, while there were
+	// The sets took slots in the order first scanned, while there were
 	// any left.
 	for k, s := range sets[:len(sets)-1] {
 		if want := k; s.slot != want && !(k >= maxSlots && s.slot == -1) {

@@ -24,7 +24,7 @@ func (l plainLine) blank() bool { return l.end <= l.start }
 // capitals, or short unpunctuated lines just before a list, are headings.
 // Lines of a paragraph stay separate lines in Text (joined by "\n").
 func parsePlain(b *builder, src []byte) {
-	lines := splitPlainLines(src, b.doc.lineStarts)
+	lines := splitPlainLines(b.doc)
 	inPara, inItem := false, false
 	var indents []int // list indentation stack of the current list run
 	for i, l := range lines {
@@ -71,15 +71,14 @@ func parsePlain(b *builder, src []byte) {
 	}
 }
 
-// splitPlainLines returns the lines of src that start at starts (see
-// Document.lineStarts), trimmed and looked at for markers.
-func splitPlainLines(src []byte, starts []int) []plainLine {
-	out := make([]plainLine, len(starts))
-	for k, pos := range starts {
-		end := len(src)
-		if k+1 < len(starts) {
-			end = starts[k+1] - 1 // the line break
-		}
+// splitPlainLines returns the lines of d's source (see Document.LineSpan),
+// trimmed and looked at for markers.
+func splitPlainLines(d *Document) []plainLine {
+	src := d.Source
+	out := make([]plainLine, len(d.lineStarts))
+	for k := range out {
+		sp := d.LineSpan(k + 1)
+		pos, end := sp.Start, sp.End
 		l := plainLine{start: pos, end: end}
 		for l.start < l.end && (src[l.start] == ' ' || src[l.start] == '\t') {
 			l.start++

@@ -10,9 +10,9 @@ import (
 // yearsExpr finds a years requirement; group 1 is the (lower) number of
 // years, and the match ends where the thing the years are of may start.
 // Connectors repeat at most three times and adjectives six ("of relevant
-// hands-on production experience in"): with no bound, a match could reach
-// to the end of its block, so the expression would be run over whole
-// blocks, not around each "year".
+// professional hands-on production experience with" has four): with no
+// bound, a match could reach to the end of its block, so the expression
+// would be run over whole blocks, not around each "year".
 //
 // It is the head, which ends at "years", and a tail of optional words.
 // The head alone is run as an expression (see yearsFindAll): the repeated
@@ -71,7 +71,7 @@ var trailingConnector = sync.OnceValue(func() *regexp.Regexp {
 })
 
 // yearsFindAll returns what regexp.MustCompile(yearsExpr).
-// FindAllStringSubmatchIndex(text, -1) returns, finding each head with
+// FindAllStringSubmatchIndex(text, n) returns, finding each head with
 // the expression and reading its tail by hand. The tail is optional, so
 // the expression matches wherever its head does, and its first choice of
 // head is kept whatever follows: the match is the head's, lengthened by
