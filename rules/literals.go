@@ -537,7 +537,7 @@ func (r *regexpRule) maxLen(d *linter.Document, runs *docRuns, bi int) int {
 		return -1
 	}
 	n := r.fixed
-	if runs.ascii[bi] {
+	if runs.block(d, bi).ascii {
 		n = r.chars
 	}
 	for i, rb := range r.runs {
@@ -550,7 +550,7 @@ func (r *regexpRule) maxLen(d *linter.Document, runs *docRuns, bi int) int {
 // of d (runs as for maxLen).
 func (r *regexpRule) sideLen(d *linter.Document, runs *docRuns, bi int, sb *sideBound) int {
 	n := sb.fixed
-	if runs.ascii[bi] {
+	if runs.block(d, bi).ascii {
 		n = sb.chars
 	}
 	for i, m := range sb.mults {

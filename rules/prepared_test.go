@@ -121,7 +121,7 @@ func literalTableSource(lits []string, classes [][]rune) []byte {
 	b.WriteString("var builtinClasses = []*runClass{\n")
 	for _, c := range classes {
 		rc := newRunClass(c)
-		fmt.Fprintf(&b, "{ascii: %#v, ranges: %#v},\n", rc.ascii, c)
+		fmt.Fprintf(&b, "{ascii: %#v, ranges: %#v, bound: %d},\n", rc.ascii, c, rc.bound)
 	}
 	b.WriteString("}\n")
 	return b.Bytes()

@@ -13,13 +13,50 @@ import (
 type runClass struct {
 	ascii  [utf8.RuneSelf]bool
 	ranges []rune // sorted inclusive lo, hi pairs, all of them
+	// bound says what bounds its runs (see classBound).
+	bound classBound
 }
+
+// A classBound says what bounds the runs of a class in a block. An
+// exact count takes a pass over the block for each class; the longest
+// runs of white space and of other bytes take one pass for all classes,
+// and bound every class of white space only, or of no white space. A
+// bound above the exact run widens a window and loses no match.
+type classBound uint8
+
+const (
+	boundExact    classBound = iota // the class's own longest run
+	boundSpace                      // the longest run of white space
+	boundNonSpace                   // the longest run of other bytes
+)
+
+// isSpace marks the bytes of white space, as \s has it.
+var isSpace = [256]bool{'\t': true, '\n': true, '\f': true, '\r': true, ' ': true}
 
 // newRunClass returns the class of the characters in ranges.
 func newRunClass(ranges []rune) *runClass {
 	c := &runClass{ranges: ranges}
 	for b := rune(0); b < utf8.RuneSelf; b++ {
 		c.ascii[b] = c.has(b)
+	}
+	space, other := false, false // whether it has white space, other characters
+	for i := 0; i+1 < len(ranges); i += 2 {
+		for r := ranges[i]; r <= ranges[i+1] && !(space && other); r++ {
+			if r < utf8.RuneSelf && isSpace[r] {
+				space = true
+			} else {
+				other = true
+			}
+			if r >= utf8.RuneSelf {
+				break // all the rest of the range is other characters
+			}
+		}
+	}
+	switch {
+	case space && !other:
+		c.bound = boundSpace
+	case other && !space:
+		c.bound = boundNonSpace
 	}
 	return c
 }
@@ -59,12 +96,23 @@ func registerClass(ranges []rune) int32 {
 }
 
 // docRuns holds what bounds the length of a match in each block of a
-// document: whether the block is all ASCII, and the longest run of each
-// class in it, found the first time it is asked for.
+// document, found the first time a block is asked about: whether it is all
+// ASCII, its longest runs of white space and of other bytes, and the
+// longest run of each class that has both.
 type docRuns struct {
-	ascii []bool
-	n     int     // classes in the table when d was first asked about
-	best  []int32 // block bi, class k < n: best[bi*n+k], -1 until found
+	blocks []blockRuns
+	n      int         // classes in the table when d was first asked about
+	list   []*runClass // the first n of them
+	// best[bi*n+k] is the longest run of class k < n in block bi, -1
+	// until found; made when first needed.
+	best []int32
+}
+
+// blockRuns is what one pass over a block finds (done: it has been made).
+type blockRuns struct {
+	done         bool
+	ascii        bool
+	space, other int32
 }
 
 type runsKey struct{}
@@ -72,25 +120,65 @@ type runsKey struct{}
 func runsOf(d *linter.Document) *docRuns {
 	return d.Memo(runsKey{}, func() any {
 		classTable.Lock()
-		n := len(classTable.list)
+		// The table is only ever appended to in a new array, so its
+		// first n entries stay as they are.
+		list := classTable.list
 		classTable.Unlock()
-		r := &docRuns{ascii: make([]bool, len(d.Blocks)), n: n, best: make([]int32, len(d.Blocks)*n)}
-		for i := range r.best {
-			r.best[i] = -1
-		}
-		for i, b := range d.Blocks {
-			r.ascii[i] = isASCII(d.Text[b.Start:b.End])
-		}
-		return r
+		return &docRuns{blocks: make([]blockRuns, len(d.Blocks)), n: len(list), list: list}
 	}).(*docRuns)
 }
 
-// longestRun returns the length in bytes of the longest run of characters
-// of class id in block bi of d. A class added to the table after d was
-// first asked about (by a config loaded later) is measured each time.
+// block returns what bounds the runs in block bi of d.
+func (r *docRuns) block(d *linter.Document, bi int) *blockRuns {
+	br := &r.blocks[bi]
+	if !br.done {
+		b := d.Blocks[bi]
+		*br = measureBlock(d.Text[b.Start:b.End])
+	}
+	return br
+}
+
+// measureBlock returns whether text is all ASCII and its longest runs of
+// white space and of other bytes, in one pass.
+func measureBlock(text string) blockRuns {
+	var space, other, bestSpace, bestOther int32
+	var or byte
+	for i := 0; i < len(text); i++ {
+		c := text[i]
+		or |= c
+		// Without branches: the two kinds take turns at nearly every word.
+		in := int32(0)
+		if isSpace[c] {
+			in = 1
+		}
+		space = (space + 1) * in
+		other = (other + 1) * (1 - in)
+		bestSpace = max(bestSpace, space)
+		bestOther = max(bestOther, other)
+	}
+	return blockRuns{done: true, ascii: or < utf8.RuneSelf, space: bestSpace, other: bestOther}
+}
+
+// longestRun returns a bound, in bytes, on the runs of characters of class
+// id in block bi of d: the longest run of white space or of other bytes,
+// for a class of one of them only (see classBound), else the longest run of
+// the class. A class added to the table after d was first asked about (by
+// a config loaded later) is measured each time.
 func (r *docRuns) longestRun(d *linter.Document, bi int, id int32) int {
 	if int(id) >= r.n {
 		return scanRun(d, bi, id)
+	}
+	switch r.list[id].bound {
+	case boundSpace:
+		return int(r.block(d, bi).space)
+	case boundNonSpace:
+		return int(r.block(d, bi).other)
+	}
+	if r.best == nil {
+		r.best = make([]int32, len(d.Blocks)*r.n)
+		for i := range r.best {
+			r.best[i] = -1
+		}
 	}
 	p := &r.best[bi*r.n+int(id)]
 	if *p < 0 {
@@ -130,14 +218,4 @@ func scanRun(d *linter.Document, bi int, id int32) int {
 		i += w
 	}
 	return best
-}
-
-// isASCII reports whether s is all ASCII.
-func isASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			return false
-		}
-	}
-	return true
 }
