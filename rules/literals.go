@@ -36,9 +36,10 @@ type regexpRule struct {
 type shape struct {
 	lits []string // nil: no useful literals
 	// A match spans at most fixed bytes plus, for each run bound, mult
-	// times the longest run of the bound's characters in the document (an
+	// times the longest run of the bound's characters in its block (an
 	// unbounded repeat such as \s+ spans one run of the characters its
-	// operand can match). fixed < 0: no bound.
+	// operand can match; docRuns.longestRun gives a bound on that run).
+	// fixed < 0: no bound.
 	fixed int
 	runs  []runBound
 	// chars is the number of characters of the fixed part: in a block of
@@ -530,7 +531,8 @@ func anyOccursIn(d *linter.Document, keys []string, start, end int) bool {
 	return false
 }
 
-// maxLen returns the most bytes a match can span in block bi of d, or -1;
+// maxLen returns a bound on the bytes a match can span in block bi of d
+// (at least the most it can span), or -1;
 // runs is runsOf(d), looked up once by the caller for all its windows.
 func (r *regexpRule) maxLen(d *linter.Document, runs *docRuns, bi int) int {
 	if r.fixed < 0 {
@@ -546,8 +548,8 @@ func (r *regexpRule) maxLen(d *linter.Document, runs *docRuns, bi int) int {
 	return n
 }
 
-// sideLen returns the most bytes side sb of a match can span in block bi
-// of d (runs as for maxLen).
+// sideLen returns a bound on the bytes side sb of a match can span in
+// block bi of d (at least the most it can span; runs as for maxLen).
 func (r *regexpRule) sideLen(d *linter.Document, runs *docRuns, bi int, sb *sideBound) int {
 	n := sb.fixed
 	if runs.block(d, bi).ascii {

@@ -121,7 +121,7 @@ func literalTableSource(lits []string, classes [][]rune) []byte {
 	b.WriteString("var builtinClasses = []*runClass{\n")
 	for _, c := range classes {
 		rc := newRunClass(c)
-		fmt.Fprintf(&b, "{ascii: %#v, ranges: %#v, bound: %d},\n", rc.ascii, c, rc.bound)
+		fmt.Fprintf(&b, "{ascii: %#v, ranges: %#v, bound: %s},\n", rc.ascii, c, boundNames[rc.bound])
 	}
 	b.WriteString("}\n")
 	return b.Bytes()
@@ -164,3 +164,6 @@ func checkGenerated(t *testing.T, file, test string, src []byte) {
 		t.Errorf("%s is out of date with rules.toml or the code that derives it: run go test ./rules -run %s -update", file, test)
 	}
 }
+
+// boundNames names the classBound constants in the generated table.
+var boundNames = map[classBound]string{boundExact: "boundExact", boundSpace: "boundSpace", boundNonSpace: "boundNonSpace"}

@@ -8,8 +8,8 @@ import (
 	"github.com/hirelint/hirelint/linter"
 )
 
-// A runClass is a set of characters whose longest run in a document bounds
-// an unbounded repeat (see bound).
+// A runClass is a set of characters whose longest run in a block bounds
+// an unbounded repeat (see runBound in literals.go).
 type runClass struct {
 	ascii  [utf8.RuneSelf]bool
 	ranges []rune // sorted inclusive lo, hi pairs, all of them
@@ -39,17 +39,12 @@ func newRunClass(ranges []rune) *runClass {
 	for b := rune(0); b < utf8.RuneSelf; b++ {
 		c.ascii[b] = c.has(b)
 	}
-	space, other := false, false // whether it has white space, other characters
-	for i := 0; i+1 < len(ranges); i += 2 {
-		for r := ranges[i]; r <= ranges[i+1] && !(space && other); r++ {
-			if r < utf8.RuneSelf && isSpace[r] {
-				space = true
-			} else {
-				other = true
-			}
-			if r >= utf8.RuneSelf {
-				break // all the rest of the range is other characters
-			}
+	// Whether it has white space, and other characters: non-ASCII ones
+	// when its last range reaches past ASCII.
+	space, other := false, len(ranges) > 0 && ranges[len(ranges)-1] >= utf8.RuneSelf
+	for b, in := range c.ascii {
+		if in {
+			space, other = space || isSpace[b], other || !isSpace[b]
 		}
 	}
 	switch {
@@ -96,14 +91,15 @@ func registerClass(ranges []rune) int32 {
 }
 
 // docRuns holds what bounds the length of a match in each block of a
-// document, found the first time a block is asked about: whether it is all
-// ASCII, its longest runs of white space and of other bytes, and the
-// longest run of each class that has both.
+// document: whether it is all ASCII and its longest runs of white space and
+// of other bytes, found the first time the block is asked about, and the
+// longest run of each class that has both, found the first time that class
+// is asked about in the block (a class added to the table after d was
+// first asked about is not kept: see longestRun).
 type docRuns struct {
 	blocks []blockRuns
-	n      int         // classes in the table when d was first asked about
-	list   []*runClass // the first n of them
-	// best[bi*n+k] is the longest run of class k < n in block bi, -1
+	list   []*runClass // the classes in the table when d was first asked about
+	// best[bi*len(list)+k] is the longest run of class k in block bi, -1
 	// until found; made when first needed.
 	best []int32
 }
@@ -120,11 +116,11 @@ type runsKey struct{}
 func runsOf(d *linter.Document) *docRuns {
 	return d.Memo(runsKey{}, func() any {
 		classTable.Lock()
-		// The table is only ever appended to in a new array, so its
-		// first n entries stay as they are.
+		// Entries are only appended to the table, never replaced, so
+		// the first len(list) stay as they are.
 		list := classTable.list
 		classTable.Unlock()
-		return &docRuns{blocks: make([]blockRuns, len(d.Blocks)), n: len(list), list: list}
+		return &docRuns{blocks: make([]blockRuns, len(d.Blocks)), list: list}
 	}).(*docRuns)
 }
 
@@ -165,7 +161,8 @@ func measureBlock(text string) blockRuns {
 // the class. A class added to the table after d was first asked about (by
 // a config loaded later) is measured each time.
 func (r *docRuns) longestRun(d *linter.Document, bi int, id int32) int {
-	if int(id) >= r.n {
+	n := len(r.list)
+	if int(id) >= n {
 		return scanRun(d, bi, id)
 	}
 	switch r.list[id].bound {
@@ -175,12 +172,12 @@ func (r *docRuns) longestRun(d *linter.Document, bi int, id int32) int {
 		return int(r.block(d, bi).other)
 	}
 	if r.best == nil {
-		r.best = make([]int32, len(d.Blocks)*r.n)
+		r.best = make([]int32, len(d.Blocks)*n)
 		for i := range r.best {
 			r.best[i] = -1
 		}
 	}
-	p := &r.best[bi*r.n+int(id)]
+	p := &r.best[bi*n+int(id)]
 	if *p < 0 {
 		*p = int32(scanRun(d, bi, id))
 	}

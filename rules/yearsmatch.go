@@ -144,9 +144,7 @@ func yearsWords(text string, i int, words []string, limit int) int {
 }
 
 // isPerlSpace reports whether c is in \s as Go's expressions have it.
-func isPerlSpace(c byte) bool {
-	return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'
-}
+func isPerlSpace(c byte) bool { return isSpace[c] }
 
 // foldPrefix returns the length of the prefix of s that matches w (lower
 // case ASCII) as a (?i) expression would match it, 0 if none does. Case
