@@ -589,6 +589,24 @@ func freshSlots(t *testing.T) {
 	})
 }
 
+// TestNewSlotKeepsWordIDs checks that a set taking a first-word slot
+// leaves the word ids of documents already looked up as they are: the
+// first ad of a process would otherwise look its words up again for each
+// set as it takes its slot. (TestPhraseSlots checks that a set whose slot
+// is newer than a document's lists finds what it would from them.)
+func TestNewSlotKeepsWordIDs(t *testing.T) {
+	freshSlots(t)
+	d := Parse("x", []byte("slot words here"), PlainText)
+	ids, _, slots := d.wordIDs()
+	if firstSlot(&firstIndex{has: []uint64{0b100}}) < 0 {
+		t.Fatal("no slot")
+	}
+	again, _, slotsAgain := d.wordIDs()
+	if &again[0] != &ids[0] || slotsAgain.n() != slots.n() {
+		t.Errorf("a new slot made the document's word ids again")
+	}
+}
+
 // TestFirstSlotKeys checks that first words differing in one word take
 // slots of their own, the same first words the same slot, and that each
 // slot marks exactly its words.

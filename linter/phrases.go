@@ -406,7 +406,7 @@ func (s *PhraseSet) LongestWhile(d *Document, fn func(PhraseMatch) bool) {
 	}
 	words := d.Words()
 	ids, starts, slots := d.wordIDs()
-	if s.slot >= 0 {
+	if s.slot >= 0 && s.slot < slots.n() {
 		starts = slots.of(s.slot)
 	}
 	var fbuf, nbuf [8]int32
@@ -529,8 +529,11 @@ var vocab struct {
 	// firstIndex.has, as a string) to its slot. See firstSlot.
 	slotMask []uint64
 	slots    map[string]int
-	// version changes whenever ids, first or slotMask do, and with it the
-	// ids of a document's words (see wordIDs).
+	// version changes whenever ids or first do, and with them the ids of
+	// a document's words (see wordIDs). A new slot only adds its bit to
+	// slotMask: a document's lists made before it lack that slot, and a
+	// set with it walks every word that starts a phrase there instead (see
+	// LongestWhile), so the lists need not be made again.
 	version int
 }
 
@@ -573,7 +576,6 @@ func firstSlot(f *firstIndex) int {
 			vocab.slotMask[id] |= 1 << k
 		}
 	}
-	vocab.version++
 	return k
 }
 
@@ -746,6 +748,10 @@ func (d *Document) wordIDs() (ids, starts []int32, slots slotStarts) {
 type slotStarts struct {
 	off, at []int32
 }
+
+// n returns the number of slots listed: those taken when the lists were
+// made.
+func (s slotStarts) n() int { return len(s.off) - 1 }
 
 // of returns the positions of the words of slot k.
 func (s slotStarts) of(k int) []int32 {
