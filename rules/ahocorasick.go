@@ -168,7 +168,7 @@ func newACMatcher(keys []string) *acMatcher {
 	sort.SliceStable(order, func(a, b int) bool { return lits[order[a]] < lits[order[b]] })
 
 	m.outFirst = []int32{0}
-	first, label, parents := trieLevels(len(order), func(i int) string { return lits[order[i]] }, func(lo, eq int) {
+	first, label := trieLevels(len(order), func(i int) string { return lits[order[i]] }, func(lo, eq int) {
 		for i := lo; i < eq; i++ { // the literals that end at the node
 			m.outs = append(m.outs, order[i])
 		}
@@ -180,20 +180,22 @@ func newACMatcher(keys []string) *acMatcher {
 		m.root[c] = m.child(0, byte(c))
 	}
 	// Breadth-first numbering puts every failure link on a node already
-	// done.
+	// done; the children of each node, parent by parent, come in that
+	// order.
 	m.fail = make([]int32, nodes)
 	m.outLink = make([]int32, nodes)
-	for n := 1; n < nodes; n++ {
-		p := parents[n]
-		f := int32(0)
-		if p != 0 {
-			f = m.step(m.fail[p], m.label[n])
-		}
-		m.fail[n] = f
-		if m.outFirst[f] < m.outFirst[f+1] {
-			m.outLink[n] = f
-		} else {
-			m.outLink[n] = m.outLink[f]
+	for p := int32(0); p < int32(nodes); p++ {
+		for n := m.first[p]; n < m.first[p+1]; n++ {
+			f := int32(0)
+			if p != 0 {
+				f = m.step(m.fail[p], m.label[n])
+			}
+			m.fail[n] = f
+			if m.outFirst[f] < m.outFirst[f+1] {
+				m.outLink[n] = f
+			} else {
+				m.outLink[n] = m.outLink[f]
+			}
 		}
 	}
 	return m
@@ -203,20 +205,18 @@ func newACMatcher(keys []string) *acMatcher {
 // key(i) being the i-th, level by level: its nodes are the keys' distinct
 // prefixes, numbered breadth-first, and node(lo, eq) is called for each
 // in turn with the keys lo to eq-1, those equal to its prefix (they sort
-// first among the keys that start with it). It also returns each node's
-// parent (the root's: 0).
-func trieLevels(n int, key func(int) string, node func(lo, eq int)) (first []int32, label []byte, parents []int32) {
+// first among the keys that start with it).
+func trieLevels(n int, key func(int) string, node func(lo, eq int)) (first []int32, label []byte) {
 	type group struct{ lo, hi int }
 	size := 1 // nodes: at most one per byte of the keys, and the root
 	for i := range n {
 		size += len(key(i))
 	}
-	first, label, parents = make([]int32, 0, size+1), make([]byte, 1, size), make([]int32, 1, size)
+	first, label = make([]int32, 0, size+1), make([]byte, 1, size)
 	level, next := []group{{0, n}}, []group(nil)
 	for d := 0; len(level) > 0; d++ {
 		next = next[:0]
 		for _, g := range level {
-			parent := int32(len(first))
 			i := g.lo
 			for i < g.hi && len(key(i)) == d {
 				i++
@@ -231,13 +231,12 @@ func trieLevels(n int, key func(int) string, node func(lo, eq int)) (first []int
 				}
 				next = append(next, group{i, j})
 				label = append(label, c)
-				parents = append(parents, parent)
 				i = j
 			}
 		}
 		level, next = next, level
 	}
-	return append(first, int32(len(label))), label, parents
+	return append(first, int32(len(label))), label
 }
 
 // child returns n's child labelled c, or 0.

@@ -89,7 +89,7 @@ func newStemLists(words, against []string) (*stemLists, error) {
 	}
 	slices.SortFunc(es, func(a, b entry) int { return strings.Compare(a.s, b.s) })
 	l := &stemLists{}
-	first, label, _ := trieLevels(len(es), func(i int) string { return es[i].s }, func(lo, eq int) {
+	first, label := trieLevels(len(es), func(i int) string { return es[i].s }, func(lo, eq int) {
 		mark := uint8(0)
 		for i := lo; i < eq; i++ {
 			mark |= es[i].mark

@@ -163,7 +163,10 @@ func measureBlock(text string) blockRuns {
 func (r *docRuns) longestRun(d *linter.Document, bi int, id int32) int {
 	n := len(r.list)
 	if int(id) >= n {
-		return scanRun(d, bi, id)
+		classTable.Lock()
+		cl := classTable.list[id]
+		classTable.Unlock()
+		return scanRun(d, bi, cl)
 	}
 	switch r.list[id].bound {
 	case boundSpace:
@@ -179,17 +182,14 @@ func (r *docRuns) longestRun(d *linter.Document, bi int, id int32) int {
 	}
 	p := &r.best[bi*n+int(id)]
 	if *p < 0 {
-		*p = int32(scanRun(d, bi, id))
+		*p = int32(scanRun(d, bi, r.list[id]))
 	}
 	return int(*p)
 }
 
 // scanRun returns the length in bytes of the longest run of characters of
-// class id in block bi of d.
-func scanRun(d *linter.Document, bi int, id int32) int {
-	classTable.Lock()
-	cl := classTable.list[id]
-	classTable.Unlock()
+// class cl in block bi of d.
+func scanRun(d *linter.Document, bi int, cl *runClass) int {
 	b := d.Blocks[bi]
 	text := d.Text[b.Start:b.End]
 	best, cur := 0, 0

@@ -20,7 +20,7 @@ func TestScanRun(t *testing.T) {
 			text := d.Text[b.Start:b.End]
 			for k, cl := range builtinClasses {
 				want := runByRunes(text, cl.has)
-				got := scanRun(d, bi, int32(k))
+				got := scanRun(d, bi, cl)
 				if got != want {
 					t.Fatalf("%s block %d class %d: %d, by ranges %d", d.Path, bi, k, got, want)
 				}
@@ -173,4 +173,25 @@ func isASCII(s string) bool {
 		}
 	}
 	return true
+}
+
+// TestLateClassRun checks a class added to the table after a document was
+// first asked about: its run is counted from the table, not from the
+// document's list of classes, which does not hold it.
+func TestLateClassRun(t *testing.T) {
+	d := linter.Parse("ad.txt", []byte("aaa  bbbb qq"), linter.PlainText)
+	runs := runsOf(d)
+	runs.longestRun(d, 0, 0)
+	// b, q and a character no class has yet, so that the class is new
+	// however often the test runs.
+	classTable.Lock()
+	fresh := rune(0x10000 + len(classTable.list))
+	classTable.Unlock()
+	id := registerClass([]rune{'b', 'b', 'q', 'q', fresh, fresh})
+	if int(id) < len(runs.list) {
+		t.Fatalf("class %d is in the document's list of %d", id, len(runs.list))
+	}
+	if got := runs.longestRun(d, 0, id); got != 4 {
+		t.Errorf("late class b, q in %q: run %d, want 4 (bbbb)", d.Text, got)
+	}
 }

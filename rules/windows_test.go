@@ -502,7 +502,7 @@ func TestCompareJoined(t *testing.T) {
 // around "year" by bounds that count runs of white space only, not runs of
 // words: its windows are then a sentence's length, not a paragraph's.
 func TestYearsExprWindowed(t *testing.T) {
-	sh := shapeOf(yearsExpr)
+	sh := shapeOf(yearsExpr())
 	if sh.fixed < 0 || !sh.sided || !slices.Contains(sh.lits, "year") {
 		t.Fatalf("years expression: bound %d, sided %t, literals %q; want a bound on both sides of \"year\"", sh.fixed, sh.sided, sh.lits)
 	}
@@ -521,7 +521,7 @@ func TestYearsExprWindowed(t *testing.T) {
 // adjectives), both as the expression has it and as yearsFindAll reads
 // it.
 func TestYearsExprEnd(t *testing.T) {
-	whole := regexp.MustCompile(yearsExpr)
+	whole := regexp.MustCompile(yearsExpr())
 	for _, c := range []struct{ text, next string }{
 		{"At least 4 years of relevant professional hands-on production experience with Kubernetes.", "Kubernetes"},
 		{"5+ yrs of working with Kubernetes.", "Kubernetes"},

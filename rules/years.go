@@ -110,7 +110,7 @@ func sortedKeys[V any](m map[string]V) []string {
 // entry compiles the whole expression only if it is ever run, which it
 // is not.)
 var yearsPattern = sync.OnceValue(func() regexpRule {
-	r, err := prefiltered("", yearsExpr, regexp.Compile)
+	r, err := prefiltered("", yearsExpr(), regexp.Compile)
 	if err != nil {
 		panic(err)
 	}

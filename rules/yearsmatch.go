@@ -7,8 +7,9 @@ import (
 	"sync"
 )
 
-// yearsExpr finds a years requirement; group 1 is the (lower) number of
-// years, and the match ends where the thing the years are of may start.
+// yearsExpr returns the expression that finds a years requirement; group 1
+// is the (lower) number of years, and the match ends where the thing the
+// years are of may start.
 // Connectors repeat at most three times and adjectives six ("of relevant
 // professional hands-on production experience with" has four): with no
 // bound, a match could reach to the end of its block, so the expression
@@ -19,7 +20,10 @@ import (
 // lists of words make the whole compile to some 1,400 instructions, too
 // many for Go's backtracking matcher, so it would run on the slower
 // general one at every offset of a window.
-var yearsExpr = yearsHeadExpr + yearsTailExpr()
+//
+// It is made when first needed: only to find its entry in the prepared
+// table, and by tests.
+func yearsExpr() string { return yearsHeadExpr + yearsTailExpr() }
 
 // yearsHeadExpr is yearsExpr up to "years"; group 1 is the number.
 const yearsHeadExpr = `(?i)\b(?:(?:at least|minimum(?: of)?|min\.?|over|more than)\s+)?(\d{1,2})(?:\.\d)?\s*(?:\+|plus)?\s*(?:(?:-|–|to)\s*\d{1,2}\s*\+?\s*)?(?:years?|yrs?)[’']?(?:\s*\+)?`
@@ -112,7 +116,7 @@ func yearsTail(text string, i int) int {
 	i = yearsWords(text, i, yearsAdjectives, yearsMaxAdjectives)
 	i = yearsWords(text, i, yearsNouns, 1)
 	i = yearsWords(text, i, yearsConnectors, yearsMaxConnectors)
-	for i < len(text) && isPerlSpace(text[i]) {
+	for i < len(text) && isSpace[text[i]] {
 		i++
 	}
 	return i
@@ -123,7 +127,7 @@ func yearsTail(text string, i int) int {
 func yearsWords(text string, i int, words []string, limit int) int {
 	for k := 0; k < limit; k++ {
 		j := i
-		for j < len(text) && isPerlSpace(text[j]) {
+		for j < len(text) && isSpace[text[j]] {
 			j++
 		}
 		if j == i {
@@ -142,9 +146,6 @@ func yearsWords(text string, i int, words []string, limit int) int {
 	}
 	return i
 }
-
-// isPerlSpace reports whether c is in \s as Go's expressions have it.
-func isPerlSpace(c byte) bool { return isSpace[c] }
 
 // foldPrefix returns the length of the prefix of s that matches w (lower
 // case ASCII) as a (?i) expression would match it, 0 if none does. Case
