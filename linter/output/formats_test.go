@@ -2,6 +2,7 @@ package output
 
 import (
 	"bytes"
+	"encoding/json"
 	"encoding/xml"
 	"flag"
 	"os"
@@ -354,5 +355,39 @@ func TestReportersStream(t *testing.T) {
 	want := "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<checkstyle version=\"0.0.0-test\">\n</checkstyle>\n"
 	if b.String() != want {
 		t.Errorf("checkstyle with no files = %q, want %q", b.String(), want)
+	}
+}
+
+// TestJSONReportShape checks that the JSON report is one valid document
+// listing each file in order, with no separator before the first, for no
+// file, one and several.
+func TestJSONReportShape(t *testing.T) {
+	all := testResults(t)
+	for n := 0; n <= len(all); n++ {
+		var b bytes.Buffer
+		if err := WriteJSON(&b, all[:n]); err != nil {
+			t.Fatal(err)
+		}
+		if !json.Valid(b.Bytes()) {
+			t.Fatalf("%d files: not valid JSON:\n%s", n, b.String())
+		}
+		var got struct {
+			Files []struct {
+				Path     string
+				Findings []json.RawMessage
+			}
+			Summary json.RawMessage
+		}
+		if err := json.Unmarshal(b.Bytes(), &got); err != nil {
+			t.Fatal(err)
+		}
+		if len(got.Files) != n || got.Summary == nil {
+			t.Fatalf("%d files: decoded %d files, summary %s", n, len(got.Files), got.Summary)
+		}
+		for i, f := range got.Files {
+			if f.Path != all[i].Path || len(f.Findings) != len(all[i].Findings) {
+				t.Errorf("%d files: file %d is %q with %d findings, want %q with %d", n, i, f.Path, len(f.Findings), all[i].Path, len(all[i].Findings))
+			}
+		}
 	}
 }
