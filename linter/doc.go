@@ -7,47 +7,54 @@
 //
 // Parse reads Markdown (with goldmark), plain text or HTML (with the
 // golang.org/x/net/html tokenizer) into the prose of the ad, Document.Text,
-// split into blocks: headings, paragraphs, list items. Markup, code, URLs,
-// comments and front matter are left out of the prose. The invariant every
-// rule and every output relies on: each byte of Text that came from the
-// source maps back to its exact source offset (see Document.SourceOffset),
-// so findings carry offsets into Text and are placed in the source only at
-// the edge, by package output.
+// split into blocks: headings, paragraphs, list items. Markup, code
+// blocks, link destinations, comments and front matter are left out of the
+// prose; a code span, an autolink or inline HTML leaves a mark that is not
+// a word. The invariant every rule relies on: each byte of Text that came
+// from the source maps back to its exact source offset (see
+// Document.SourceOffset). Rules work in Text offsets; Pass.ReportText and
+// Document.SourceSpan turn a finding's span into source offsets, which
+// package output turns into lines and columns.
 //
 // What several rules need is computed once per document, on first use,
 // and shared: words (with their normalised forms), sentences, the
-// lower-cased text (ASCII letters only, so its offsets are Text's), the
-// words' ids in the phrase vocabulary, and any value a rule kind stores
-// with Document.Memo. Words, sentences and the lower-cased text are each
-// made under a sync.Once, and may be read by several goroutines; a
-// document is linted by one goroutine at a time, as Memo is not safe for
-// concurrent use.
+// lower-cased text (ASCII letters only, so its offsets are Text's), and
+// any value a rule kind stores with Document.Memo. Words, sentences and
+// the lower-cased text are each made under a sync.Once and may be read by
+// several goroutines. The words' ids in the phrase vocabulary (looked up
+// again only when the vocabulary has grown since) and Memo are for one
+// goroutine at a time: a document is linted by one goroutine.
 //
 // # Configs
 //
-// A Config is built in layers (Config.Extend): the built-in rules, then a
-// user config (the command takes --config, or the nearest .hirelint.toml
-// above the file), then the rules and families selected on the command
-// line (Config.Select). A layer may add rules, change keys of existing
-// ones, or turn rules and families off.
-// Decoding is strict: an unknown key, kind, severity or a bad expression
-// is a ConfigError naming the file, the line and the rule. A loaded Config
-// is read-only and shared by all goroutines of a run.
+// A Config is built in layers: the built-in rules (decoded ahead of time,
+// Config.ExtendDecoded), then a user config (Config.Extend; the command
+// takes --config, or the nearest .hirelint.toml in the file's directory or
+// above), then the rules and families turned on or off on the command line
+// (Config.Select). A layer may add rules, change keys of existing ones,
+// turn rules and families on or off, and give [[override]] tables that
+// apply to some paths only (Config.ForPath). Decoding is strict: an error
+// is a ConfigError that names the file and, where TOML gives them, the
+// line and the rule. A loaded Config is read-only and shared by all
+// goroutines of a run.
 //
 // # Phrase matching
 //
-// A PhraseSet is a trie over words, not bytes: matching a list of
-// hundreds of phrases costs one pass over an ad's words, where one
-// regular expression alternation of them would cost orders of magnitude
-// more. The words of all sets share one vocabulary and are compared by
-// number; the tries of the built-in rule set come as generated tables
-// (see UsePreparedPhrases).
+// A PhraseSet is a trie over words, not bytes: a list of hundreds of
+// phrases is matched in one pass over an ad's words, instead of one
+// regular-expression alternation of them. The words of all sets share one
+// vocabulary and are compared by number; the tries of the built-in rule
+// set come as generated tables (see UsePreparedPhrases).
 //
 // # Findings and fixes
 //
-// A rule reports findings through its Pass, with the span of Text it
-// concerns and, optionally, edits that fix it. Lint drops findings that
-// inline directives disable and sorts the rest by position; Score turns
-// them into the ad's score. Edits are applied to the source (see
-// ApplyEdits), never to Text, so a fix keeps the markup around it.
+// A rule reports findings through its Pass, with the span they concern
+// and, optionally, edits that fix them. Lint runs the active rules (not
+// one whose required rules found nothing), drops the findings of a rule
+// whose only_if or skip_if conditions do not hold for the ad and those
+// that inline directives turn off, keeps one where word-level findings
+// of different rules overlap (dropOverlaps), and sorts the rest by
+// position;
+// Score turns them into the ad's score. Edits are applied to the source (see ApplyEdits), never
+// to Text, so a fix keeps the markup around it.
 package linter

@@ -1,7 +1,7 @@
 // Package rules holds hirelint's rule kinds (Kinds lists them: phrase,
 // pattern, require, count, metric, years, balance, sections, directive,
-// duplicates) and the built-in rule set, rules.toml, decoded and prepared
-// ahead of time.
+// duplicates) and the built-in rule set: rules.toml, embedded by the root
+// package, decoded and prepared ahead of time here.
 //
 // A kind turns a rule's TOML options into a linter.Rule. Rules read the
 // parsed document (linter.Document) and share what it computes once: its
@@ -11,35 +11,41 @@
 //
 // # Regular expressions
 //
-// Every expression has a prefilter worked out from its syntax (see
-// shapeOf): a set of literals at least one of which every match holds,
-// whether each must start or end a word or match in case, and how many
-// bytes a match can span on either side of the literal. The literals of
-// all expressions of a process are found in one pass over an ad
+// An expression's prefilter is worked out from its syntax (see shapeOf):
+// where it can, a set of literals at least one of which every match
+// holds, whether each must start or end a word or match in case, and how
+// many bytes a match can span on either side of the literal. The literals
+// of all expressions of a process are found in one pass over an ad
 // (acMatcher, an Aho-Corasick automaton; the one for the built-in rules is
-// a generated table), and an expression runs only on windows around its
-// literals' occurrences. The invariant that keeps this exact: a window
-// holds every match that contains its occurrence, so the matches found in
-// the windows are those a search of the whole block finds. Every bound
-// used to size a window (maxLen, sideLen, the runs of docRuns) is an upper
-// bound: too wide a window costs time, never a match. Where a cut edge
-// could make ^, $ or \b see what they would not see in the block, the
-// match is checked against the whole line (see span and lineMatches).
+// a generated table). An expression whose literals are absent is skipped;
+// one whose literals occur runs only on windows around them (on the
+// whole block of each occurrence when its matches have no length bound or
+// it holds \A or \z). An expression without useful literals runs over
+// every block (or, when anchored at line starts, from each line start),
+// and so does every expression in the rare ad whose text holds a
+// character that case-folds to an ASCII letter (the Kelvin sign, the long
+// s), which the literal search would miss.
 //
-// Expressions are compiled once per process, the first time a rule runs
-// them, and matched by Go's regexp package. A lazily built deterministic
-// automaton in front of it, answering whether a window holds any match,
-// was measured over the bulk corpus and did not pay: it is several times
-// faster on a window than Go's backtracking matcher when its tables are in
-// cache, but over many expressions and ads its transitions miss the cache,
-// making its states costs as much again, and the memory it keeps makes the
-// collector run more often.
+// The invariant that keeps the windows exact: a window holds every match
+// that contains its occurrence, so the matches found in the windows are
+// those a search of the whole block finds. Every bound used to size a
+// window (maxLen, sideLen, the runs of docRuns) is an upper bound: too
+// wide a window costs time, never a match. A window's edges are moved to
+// where \b sees what it sees in the block; where a cut edge could make ^
+// or $ match, a match found there is checked against the whole line (see
+// span and lineMatches).
+//
+// The expressions of the built-in rules are compiled once per process,
+// the first time a rule runs them; any other expression is compiled when
+// its config is loaded, so that its errors are reported then. Matches are
+// found by Go's regexp package, except the tail of the years expression,
+// which is read by hand (see yearsmatch.go).
 //
 // # Phrase lists
 //
 // Phrase lists are matched over an ad's words, not its bytes, each list in
 // one pass over a trie of words (linter.PhraseSet); the words of all lists
-// share one vocabulary, and an ad's words are looked up in it once.
+// share one vocabulary.
 //
 // # Generated tables
 //
@@ -57,8 +63,9 @@
 // # Concurrency
 //
 // Rules are built once and then used by many goroutines at once, one ad
-// each: a rule keeps no per-ad state of its own. Tables built lazily and
-// shared (compiled expressions, the literal table and its dense form, the
-// run classes) are published whole, under a lock or by an atomic pointer,
-// and never changed after that except by appending.
+// each: a rule keeps no per-ad state of its own. What is made lazily and
+// shared is made once and then only read (compiled expressions, under a
+// sync.Once), or replaced whole by an atomic pointer (the literal matcher,
+// when a config brings new literals), or only appended to under a lock
+// (the run classes).
 package rules

@@ -1,4 +1,3 @@
-// Command hirelint lints job ads: see `hirelint --help`.
 package main
 
 import "os"
