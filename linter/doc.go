@@ -22,7 +22,7 @@
 // any value a rule kind stores with Document.Memo. Words, sentences and
 // the lower-cased text are each made under a sync.Once and may be read by
 // several goroutines. The words' ids in the phrase vocabulary (looked up
-// again only when the vocabulary has grown since) and Memo are for one
+// again only when the vocabulary has changed since) and Memo are for one
 // goroutine at a time: a document is linted by one goroutine.
 //
 // # Configs
@@ -49,12 +49,13 @@
 // # Findings and fixes
 //
 // A rule reports findings through its Pass, with the span they concern
-// and, optionally, edits that fix them. Lint runs the active rules (not
-// one whose required rules found nothing), drops the findings of a rule
-// whose only_if or skip_if conditions do not hold for the ad and those
-// that inline directives turn off, keeps one where word-level findings
-// of different rules overlap (dropOverlaps), and sorts the rest by
-// position;
-// Score turns them into the ad's score. Edits are applied to the source (see ApplyEdits), never
-// to Text, so a fix keeps the markup around it.
+// and, optionally, edits that fix them. Lint runs the active rules and,
+// silently, the rules they require (a rule whose required rules found
+// nothing is skipped, unless another rule requires it in turn); it drops
+// a rule's findings when none of its only_if expressions matches the ad or
+// one of its skip_if expressions does, and those that inline directives
+// turn off; it keeps one where word-level findings of different rules
+// overlap (dropOverlaps), and sorts the rest by position. Score turns them
+// into the ad's score. Edits are applied to the source (see ApplyEdits),
+// never to Text, so a fix keeps the markup around it.
 package linter

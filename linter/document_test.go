@@ -533,7 +533,7 @@ func TestPhraseSlots(t *testing.T) {
 		twin.Add(p, len(first)-i, Inflect{})
 	}
 	sets = append(sets, twin)
-	matches := 0
+	matches, differ := 0, 0
 	for n := 0; n < 40; n++ {
 		var b strings.Builder
 		for i := 60; i > 0; i-- {
@@ -551,6 +551,16 @@ func TestPhraseSlots(t *testing.T) {
 			slot := s.slot
 			s.slot = -1
 			s.Longest(d, func(m PhraseMatch) { want = append(want, m) })
+			if slot >= 0 {
+				// Another set's slot lists other places: a walk that
+				// ignored its slot would not see the difference.
+				var wrong []PhraseMatch
+				s.slot = (slot + 1) % maxSlots
+				s.Longest(d, func(m PhraseMatch) { wrong = append(wrong, m) })
+				if !slices.Equal(wrong, want) {
+					differ++
+				}
+			}
 			s.slot = slot
 			if !slices.Equal(got, want) {
 				t.Fatalf("set %d (slot %d) in %q: %v, from every first word %v", k, slot, b.String(), got, want)
@@ -560,6 +570,9 @@ func TestPhraseSlots(t *testing.T) {
 	}
 	if matches < 2000 {
 		t.Errorf("%d matches in all: too few to tell", matches)
+	}
+	if differ == 0 {
+		t.Error("no set walked differently from another set's slot: the walks do not read their slots")
 	}
 	// The sets took slots in the order first scanned, while there were
 	// any left.

@@ -131,8 +131,8 @@ func placeholderAt(s string, i int) (end int, name, def string, hasDef bool) {
 	case '}':
 		return j + 1, s[i+1 : j], "", false
 	case '|':
-		k := j + 1 + strings.IndexAny(s[j+1:], "{}")
-		if k > j && s[k] == '}' {
+		if r := strings.IndexAny(s[j+1:], "{}"); r >= 0 && s[j+1+r] == '}' {
+			k := j + 1 + r
 			return k + 1, s[i+1 : j], s[j+1 : k], true
 		}
 	}

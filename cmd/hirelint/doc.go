@@ -15,9 +15,11 @@
 // The exit status is 0 when no finding is at or above --fail-on, 1 when
 // some is (with --diff: when there is a change), and 2 for a usage or
 // config error (before anything is linted), a file that could not be read
-// or a JSON Lines line that could not be decoded (the other files and
-// lines are still linted and reported), or output that could not be
-// written.
+// (in a run over files, the other files are still linted and reported), a
+// JSON Lines input that could not be opened (before anything is linted),
+// a JSON Lines line that could not be used (not JSON, no text, an unknown
+// format, too long: the other lines are still linted), or output that
+// could not be written.
 //
 // This package holds only what a command needs: flags, finding and
 // reading files, choosing the config for each, running the linter on all
