@@ -366,13 +366,13 @@ func (r *regexpRule) find(d *linter.Document, sp span, sub bool) (base int, text
 	if sub {
 		all = r.Regexp().FindAllStringSubmatchIndex
 	}
-	return r.findWith(d, sp, all)
+	return findIn(d, sp, all)
 }
 
-// findWith is find with the matches found by all, which finds them as
-// FindAllStringIndex or FindAllStringSubmatchIndex of r's expression
+// findIn is find with the matches found by all, which finds them as
+// FindAllStringIndex or FindAllStringSubmatchIndex of the expression
 // would.
-func (r *regexpRule) findWith(d *linter.Document, sp span, all func(string, int) [][]int) (base int, text string, ms [][]int) {
+func findIn(d *linter.Document, sp span, all func(string, int) [][]int) (base int, text string, ms [][]int) {
 	text = d.Text[sp.start:sp.end]
 	ms = all(text, -1)
 	if !sp.atLooseEdge(text, ms) {

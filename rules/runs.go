@@ -128,8 +128,7 @@ func runsOf(d *linter.Document) *docRuns {
 func (r *docRuns) block(d *linter.Document, bi int) *blockRuns {
 	br := &r.blocks[bi]
 	if !br.done {
-		b := d.Blocks[bi]
-		*br = measureBlock(d.Text[b.Start:b.End])
+		*br = measureBlock(d.BlockText(bi))
 	}
 	return br
 }
@@ -190,8 +189,7 @@ func (r *docRuns) longestRun(d *linter.Document, bi int, id int32) int {
 // scanRun returns the length in bytes of the longest run of characters of
 // class cl in block bi of d.
 func scanRun(d *linter.Document, bi int, cl *runClass) int {
-	b := d.Blocks[bi]
-	text := d.Text[b.Start:b.End]
+	text := d.BlockText(bi)
 	best, cur := 0, 0
 	for i := 0; i < len(text); {
 		if c := text[i]; c < utf8.RuneSelf {

@@ -132,7 +132,7 @@ func yearsMatches(d *linter.Document) []yearsMatch {
 		re := yearsPattern()
 		for _, sp := range re.spans(d) {
 			b := d.Blocks[sp.block]
-			base, _, ms := re.findWith(d, sp, yearsFindAll)
+			base, _, ms := findIn(d, sp, yearsFindAll)
 			for _, m := range ms {
 				for i := range m {
 					if m[i] >= 0 {

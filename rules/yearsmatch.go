@@ -74,7 +74,7 @@ var trailingConnector = sync.OnceValue(func() *regexp.Regexp {
 	return regexp.MustCompile(`(?i)` + yearsAlt(yearsConnectors) + `+\s*$`)
 })
 
-// yearsFindAll returns what regexp.MustCompile(yearsExpr).
+// yearsFindAll returns what regexp.MustCompile(yearsExpr()).
 // FindAllStringSubmatchIndex(text, n) returns, finding each head with
 // the expression and reading its tail by hand. The tail is optional, so
 // the expression matches wherever its head does, and its first choice of
