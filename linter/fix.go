@@ -63,18 +63,61 @@ const MaxFixRounds = 10
 // is left to fix, and returns the fixed source and how many edits were
 // applied. src is not modified. Fixing the result again changes nothing.
 func (c *Config) Fix(path string, src []byte, format Format) ([]byte, int, error) {
-	out, applied := src, 0
+	r, err := c.fix(path, src, format, false)
+	return r.Fixed, r.Applied, err
+}
+
+// A Linted is a document and the findings Lint returned for it.
+type Linted struct {
+	Doc      *Document
+	Findings []Finding
+}
+
+// A FixResult is what FixLint did: the fixed source, how many edits it
+// applied, and the findings of the source before the fixes and after
+// them.
+type FixResult struct {
+	Fixed   []byte
+	Applied int
+	// Before is src linted; After is Fixed linted, the same as Before
+	// when nothing was applied.
+	Before, After Linted
+}
+
+// FixLint is Fix that also returns the findings of src and of the fixed
+// source, which fixing lints on the way: a caller that reports the
+// findings of either (--fix reports what is left, --diff what was there)
+// need not lint it again. They are what Lint returns for Parse(path, src,
+// format) and Parse(path, r.Fixed, format).
+func (c *Config) FixLint(path string, src []byte, format Format) (FixResult, error) {
+	return c.fix(path, src, format, true)
+}
+
+// fix is Fix, and FixLint when after is set: the source the last round
+// left is linted once more if the rounds ran out before nothing was left
+// to fix. Without after, r.Before and r.After may be unset.
+func (c *Config) fix(path string, src []byte, format Format, after bool) (FixResult, error) {
+	r := FixResult{Fixed: src}
 	for round := 0; round < MaxFixRounds; round++ {
-		doc := Parse(path, out, format)
-		edits := SafeEdits(c.Lint(doc))
+		doc := Parse(path, r.Fixed, format)
+		cur := Linted{Doc: doc, Findings: c.Lint(doc)}
+		if round == 0 {
+			r.Before = cur
+		}
+		edits := SafeEdits(cur.Findings)
 		if len(edits) == 0 {
-			break
+			r.After = cur
+			return r, nil
 		}
-		next, err := ApplyEdits(out, edits)
+		next, err := ApplyEdits(r.Fixed, edits)
 		if err != nil {
-			return src, 0, err
+			return FixResult{Fixed: src}, err
 		}
-		out, applied = next, applied+len(edits)
+		r.Fixed, r.Applied = next, r.Applied+len(edits)
 	}
-	return out, applied, nil
+	if after {
+		doc := Parse(path, r.Fixed, format)
+		r.After = Linted{Doc: doc, Findings: c.Lint(doc)}
+	}
+	return r, nil
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -91,5 +92,69 @@ func TestSafeEditsSkipsSelfOverlappingFix(t *testing.T) {
 	got := linter.SafeEdits(fs)
 	if len(got) != 1 || got[0].NewText != "z" {
 		t.Errorf("SafeEdits = %+v, want only the edit of the well-formed fix", got)
+	}
+}
+
+// TestFixLintFindings: the findings FixLint returns are those Lint gives
+// the source and the fixed source, for every fixture and example ad, and
+// when the rounds run out with something still to fix.
+func TestFixLintFindings(t *testing.T) {
+	check := func(cfg *linter.Config, name string, src []byte, format linter.Format) linter.FixResult {
+		t.Helper()
+		r, err := cfg.FixLint(name, src, format)
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		fixed, n, _ := cfg.Fix(name, src, format)
+		if !bytes.Equal(r.Fixed, fixed) || r.Applied != n {
+			t.Errorf("%s: FixLint fixed %d places, Fix %d", name, r.Applied, n)
+		}
+		for _, c := range []struct {
+			what string
+			got  linter.Linted
+			src  []byte
+		}{{"before", r.Before, src}, {"after", r.After, r.Fixed}} {
+			want := cfg.Lint(linter.Parse(name, c.src, format))
+			if c.got.Doc == nil {
+				t.Errorf("%s: no document %s fixing", name, c.what)
+				continue
+			}
+			if !bytes.Equal(c.got.Doc.Source, c.src) || !reflect.DeepEqual(c.got.Findings, want) {
+				t.Errorf("%s: the findings %s fixing are not those of linting it:\n%+v\nwant\n%+v", name, c.what, c.got.Findings, want)
+			}
+		}
+		return r
+	}
+	cfg := base(t)
+	files, _ := filepath.Glob("../testdata/examples/*")
+	fixedSome := false
+	for _, f := range files {
+		src, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		fixedSome = check(cfg, f, src, linter.FormatForPath(f)).Applied > 0 || fixedSome
+	}
+	if !fixedSome {
+		t.Error("no example had anything to fix")
+	}
+	// Each round's fix makes two more places to fix, so the rounds run out.
+	grow, err := cfg.Extend("grow.toml", []byte(`
+[[rule]]
+id = "grow"
+kind = "pattern"
+severity = "warning"
+family = "wording"
+message = "{match}"
+patterns = ['\bzz\b']
+replace = ['zz zz']
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := check(grow, "grow.txt", []byte("Say zz.\n"), linter.PlainText)
+	// Round k replaces 2^k places: 2^rounds-1 in all.
+	if want := 1<<linter.MaxFixRounds - 1; r.Applied != want || len(r.After.Findings) == 0 {
+		t.Errorf("%d edits, %d findings left; want %d edits and the rounds run out", r.Applied, len(r.After.Findings), want)
 	}
 }

@@ -149,25 +149,29 @@ func lintFile(o options, j fileJob) (out fileOut) {
 	if bytes.IndexByte(st.data, 0) >= 0 {
 		return fileOut{notice: fmt.Sprintf("%s: binary file (holds NUL bytes); skipped", j.path)}
 	}
-	src := st.data
-	if o.fix || o.diff {
-		format := linter.FormatForPath(j.path)
-		fixed, n, err := j.cfg.Fix(j.path, src, format)
-		if err != nil {
-			return fileOut{err: fmt.Errorf("%s: fix: %v", j.path, err)}
-		}
-		if n > 0 && o.diff {
-			out.diff = diff.Diff(j.path+".orig", src, j.path, fixed)
-		}
-		if n > 0 && o.fix {
-			if err := writeAtomic(j.path, st, fixed); err != nil {
-				out.err = fmt.Errorf("%s: fix: %v", j.path, err)
-			} else {
-				src, out.applied = fixed, n
-			}
+	if !o.fix && !o.diff {
+		out.result, out.ok = lintSource(j.cfg, j.path, st.data), true
+		return out
+	}
+	// Fixing lints the file as it was and as it is fixed: the findings
+	// reported are of what is on disk after the run.
+	r, err := j.cfg.FixLint(j.path, st.data, linter.FormatForPath(j.path))
+	if err != nil {
+		return fileOut{err: fmt.Errorf("%s: fix: %v", j.path, err)}
+	}
+	if r.Applied > 0 && o.diff {
+		out.diff = diff.Diff(j.path+".orig", st.data, j.path, r.Fixed)
+	}
+	linted := r.Before
+	if r.Applied > 0 && o.fix {
+		if err := writeAtomic(j.path, st, r.Fixed); err != nil {
+			out.err = fmt.Errorf("%s: fix: %v", j.path, err)
+		} else {
+			linted, out.applied = r.After, r.Applied
 		}
 	}
-	out.result, out.ok = lintSource(j.cfg, j.path, src), true
+	out.result = output.FileResult{Path: j.path, Doc: linted.Doc, Findings: linted.Findings}
+	out.ok = true
 	return out
 }
 
