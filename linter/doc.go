@@ -57,5 +57,8 @@
 // turn off; it keeps one where word-level findings of different rules
 // overlap (dropOverlaps), and sorts the rest by position. Score turns them
 // into the ad's score. Edits are applied to the source (see ApplyEdits),
-// never to Text, so a fix keeps the markup around it.
+// never to Text, so a fix keeps the markup around it. Fix lints, applies
+// the safe edits and lints again until nothing is left to fix; FixLint
+// also returns the findings of the first and the last round, so that the
+// command reports them without linting the file once more.
 package linter
