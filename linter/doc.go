@@ -57,8 +57,9 @@
 // turn off; it keeps one where word-level findings of different rules
 // overlap (dropOverlaps), and sorts the rest by position. Score turns them
 // into the ad's score. Edits are applied to the source (see ApplyEdits),
-// never to Text, so a fix keeps the markup around it. Fix lints, applies
-// the safe edits and lints again until nothing is left to fix; FixLint
-// also returns the findings of the first and the last round, so that the
-// command reports them without linting the file once more.
+// never to Text, so a fix keeps the markup around it. Fix lints and
+// applies the safe edits, round after round, until nothing is left to fix
+// or MaxFixRounds rounds have run; FixLint also returns the findings of
+// the source before and after fixing, so that --fix reports what is left
+// without linting the file again.
 package linter

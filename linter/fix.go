@@ -56,12 +56,14 @@ func clashes(chosen, edits []TextEdit) bool {
 
 // MaxFixRounds bounds how often Fix re-lints and fixes: a fix may uncover
 // another (or one was left out for overlapping), so fixing repeats until
-// nothing changes.
+// nothing changes or this many rounds have run (rules whose fixes keep
+// making new ones stop there).
 const MaxFixRounds = 10
 
-// Fix lints src and applies the safe fixes, again and again until nothing
-// is left to fix, and returns the fixed source and how many edits were
-// applied. src is not modified. Fixing the result again changes nothing.
+// Fix lints src and applies the safe fixes, round after round until
+// nothing is left to fix or MaxFixRounds rounds have run, and returns the
+// fixed source and how many edits were applied. src is not modified.
+// Unless the rounds ran out, fixing the result again changes nothing.
 func (c *Config) Fix(path string, src []byte, format Format) ([]byte, int, error) {
 	r, err := c.fix(path, src, format, false)
 	return r.Fixed, r.Applied, err
@@ -85,17 +87,19 @@ type FixResult struct {
 }
 
 // FixLint is Fix that also returns the findings of src and of the fixed
-// source, which fixing lints on the way: a caller that reports the
-// findings of either (--fix reports what is left, --diff what was there)
-// need not lint it again. They are what Lint returns for Parse(path, src,
-// format) and Parse(path, r.Fixed, format).
+// source: a caller that reports what is left (--fix) need not lint the
+// fixed source again. They are what Lint returns for Parse(path, src,
+// format) and Parse(path, Fixed, format). Each round lints the source it
+// fixes, so they cost nothing more, except After when the rounds ran out:
+// the source they left is linted once more. On an error only Fixed (src)
+// is set.
 func (c *Config) FixLint(path string, src []byte, format Format) (FixResult, error) {
 	return c.fix(path, src, format, true)
 }
 
 // fix is Fix, and FixLint when after is set: the source the last round
 // left is linted once more if the rounds ran out before nothing was left
-// to fix. Without after, r.Before and r.After may be unset.
+// to fix. Without after, r.After is then unset.
 func (c *Config) fix(path string, src []byte, format Format, after bool) (FixResult, error) {
 	r := FixResult{Fixed: src}
 	for round := 0; round < MaxFixRounds; round++ {

@@ -138,7 +138,7 @@ func TestFixLintFindings(t *testing.T) {
 	if !fixedSome {
 		t.Error("no example had anything to fix")
 	}
-	// Each round's fix makes two more places to fix, so the rounds run out.
+	// Each fix turns one place to fix into two, so the rounds run out.
 	grow, err := cfg.Extend("grow.toml", []byte(`
 [[rule]]
 id = "grow"
