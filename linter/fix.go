@@ -65,7 +65,7 @@ const MaxFixRounds = 10
 // fixed source and how many edits were applied. src is not modified.
 // Unless the rounds ran out, fixing the result again changes nothing.
 func (c *Config) Fix(path string, src []byte, format Format) ([]byte, int, error) {
-	r, err := c.fix(path, src, format, false)
+	r, err := c.FixLint(path, src, format)
 	return r.Fixed, r.Applied, err
 }
 
@@ -94,13 +94,6 @@ type FixResult struct {
 // the source they left is linted once more. On an error only Fixed (src)
 // is set.
 func (c *Config) FixLint(path string, src []byte, format Format) (FixResult, error) {
-	return c.fix(path, src, format, true)
-}
-
-// fix is Fix, and FixLint when after is set: the source the last round
-// left is linted once more if the rounds ran out before nothing was left
-// to fix. Without after, r.After is then unset.
-func (c *Config) fix(path string, src []byte, format Format, after bool) (FixResult, error) {
 	r := FixResult{Fixed: src}
 	for round := 0; round < MaxFixRounds; round++ {
 		doc := Parse(path, r.Fixed, format)
@@ -119,9 +112,7 @@ func (c *Config) fix(path string, src []byte, format Format, after bool) (FixRes
 		}
 		r.Fixed, r.Applied = next, r.Applied+len(edits)
 	}
-	if after {
-		doc := Parse(path, r.Fixed, format)
-		r.After = Linted{Doc: doc, Findings: c.Lint(doc)}
-	}
+	doc := Parse(path, r.Fixed, format)
+	r.After = Linted{Doc: doc, Findings: c.Lint(doc)}
 	return r, nil
 }
