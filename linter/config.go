@@ -201,7 +201,7 @@ type fileSchema struct {
 	} `toml:"override"`
 }
 
-var idRe = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+var idRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`) })
 
 // NewConfig returns an empty rule set that knows the given kinds.
 func NewConfig(kinds []Kind) *Config {
@@ -408,7 +408,7 @@ func (n *Config) applyLayer(file string, src []byte, md toml.MetaData, header st
 		switch {
 		case h.ID == "":
 			return cerr("id", errors.New("missing rule id"))
-		case !idRe.MatchString(h.ID):
+		case !idRe().MatchString(h.ID):
 			return cerr("id", fmt.Errorf("rule id %q is not kebab-case (lower-case words joined by -)", h.ID))
 		case seen[h.ID]:
 			return cerr("id", fmt.Errorf("duplicate rule id %q in this file", h.ID))
@@ -616,7 +616,7 @@ func tomlKeys(t reflect.Type) map[string]bool {
 	return out
 }
 
-var lastKeyRe = regexp.MustCompile(`last key "([^"]*)"`)
+var lastKeyRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`last key "([^"]*)"`) })
 
 // lastKey extracts the key a TOML decoding error is about.
 func lastKey(err error) string {
@@ -624,7 +624,7 @@ func lastKey(err error) string {
 	k := ""
 	if errors.As(err, &pe) {
 		k = pe.LastKey
-	} else if m := lastKeyRe.FindStringSubmatch(err.Error()); m != nil {
+	} else if m := lastKeyRe().FindStringSubmatch(err.Error()); m != nil {
 		k = m[1]
 	}
 	k = strings.TrimPrefix(k, "rule.")
@@ -634,7 +634,7 @@ func lastKey(err error) string {
 	return k
 }
 
-var tomlPrefixRe = regexp.MustCompile(`^toml: (line \d+ )?(\(last key "[^"]*"\): )?`)
+var tomlPrefixRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^toml: (line \d+ )?(\(last key "[^"]*"\): )?`) })
 
 // typeError strips the TOML library's prefix from a decoding error, since
 // the ConfigError gives the place itself.
@@ -643,7 +643,7 @@ func typeError(err error) error {
 	if errors.As(err, &pe) {
 		return errors.New(pe.Message)
 	}
-	return errors.New(tomlPrefixRe.ReplaceAllString(err.Error(), ""))
+	return errors.New(tomlPrefixRe().ReplaceAllString(err.Error(), ""))
 }
 
 func syntaxError(file string, src []byte, err error) error {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"sync"
 )
 
 // Inline directives turn rules off for part of a document:
@@ -37,7 +38,9 @@ type Directive struct {
 	used         bool
 }
 
-var directiveRe = regexp.MustCompile(`^(?:<!--|#)\s*hirelint-(disable-next-line|disable|enable)\b([\s\S]*?)(?:-->)?\s*$`)
+var directiveRe = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^(?:<!--|#)\s*hirelint-(disable-next-line|disable|enable)\b([\s\S]*?)(?:-->)?\s*$`)
+})
 
 // Directives parses the document's inline directives. Comments that do not
 // start with "hirelint-" are ignored; malformed directives come back as
@@ -45,7 +48,7 @@ var directiveRe = regexp.MustCompile(`^(?:<!--|#)\s*hirelint-(disable-next-line|
 func (d *Document) Directives() (ds []Directive, problems []Finding) {
 	for _, sp := range d.Comments {
 		text := strings.TrimSpace(string(d.Source[sp.Start:sp.End]))
-		m := directiveRe.FindStringSubmatch(text)
+		m := directiveRe().FindStringSubmatch(text)
 		if m == nil {
 			if strings.Contains(text, "hirelint-") {
 				problems = append(problems, Finding{Span: sp, Message: fmt.Sprintf("unknown directive %s: use hirelint-disable, hirelint-enable or hirelint-disable-next-line", quote(text))})

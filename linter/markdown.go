@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -39,7 +40,7 @@ func parseMarkdown(b *builder, src []byte) {
 	collectComments(b, root, work)
 }
 
-var htmlCommentRe = regexp.MustCompile(`<!--[\s\S]*?-->`)
+var htmlCommentRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`<!--[\s\S]*?-->`) })
 
 // collectComments records the HTML comments of raw HTML blocks and inline
 // HTML (a comment inside a code block is code, not a comment).
@@ -67,7 +68,7 @@ func collectComments(b *builder, root ast.Node, src []byte) {
 		return ast.WalkContinue, nil
 	})
 	for _, sp := range spans {
-		for _, m := range htmlCommentRe.FindAllIndex(src[sp.Start:sp.End], -1) {
+		for _, m := range htmlCommentRe().FindAllIndex(src[sp.Start:sp.End], -1) {
 			b.comment(sp.Start+m[0], sp.Start+m[1])
 		}
 	}

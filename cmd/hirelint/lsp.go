@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+	"sync"
 	"syscall"
 
 	"github.com/hirelint/hirelint"
@@ -130,26 +131,26 @@ func ruleURL(version string) func(r *linter.RuleConfig) string {
 }
 
 var (
-	releaseRe = regexp.MustCompile(`^v\d+\.\d+\.\d+(-[0-9A-Za-z.]+)?$`)
+	releaseRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^v\d+\.\d+\.\d+(-[0-9A-Za-z.]+)?$`) })
 	// A pseudo-version ends in a 14-digit time and a 12-digit commit.
-	pseudoRe = regexp.MustCompile(`[-.]\d{14}-([0-9a-f]{12})$`)
+	pseudoRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`[-.]\d{14}-([0-9a-f]{12})$`) })
 )
 
 // gitRef returns the git reference of a module version: the commit of a
 // pseudo-version, the tag of a release, else the main branch.
 func gitRef(version string) string {
 	version, _, _ = strings.Cut(version, "+") // "+dirty", "+incompatible"
-	if m := pseudoRe.FindStringSubmatch(version); m != nil {
+	if m := pseudoRe().FindStringSubmatch(version); m != nil {
 		return m[1]
 	}
-	if releaseRe.MatchString(version) {
+	if releaseRe().MatchString(version) {
 		return version
 	}
 	return "main"
 }
 
-var ruleHeaderRe = regexp.MustCompile(`^\[\[rule\]\]\s*$`)
-var ruleIDRe = regexp.MustCompile(`^id\s*=\s*"([^"]+)"`)
+var ruleHeaderRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^\[\[rule\]\]\s*$`) })
+var ruleIDRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^id\s*=\s*"([^"]+)"`) })
 
 // builtinRuleLines maps each built-in rule id to the line of its
 // [[rule]] header in rules.toml.
@@ -159,11 +160,11 @@ func builtinRuleLines() map[string]int {
 	header := 0
 	for n := 1; sc.Scan(); n++ {
 		line := strings.TrimSpace(sc.Text())
-		if ruleHeaderRe.MatchString(line) {
+		if ruleHeaderRe().MatchString(line) {
 			header = n
 			continue
 		}
-		if m := ruleIDRe.FindStringSubmatch(line); m != nil && header > 0 {
+		if m := ruleIDRe().FindStringSubmatch(line); m != nil && header > 0 {
 			if _, dup := out[m[1]]; !dup {
 				out[m[1]] = header
 			}
