@@ -6,12 +6,19 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
 )
 
-var mdParser = goldmark.New().Parser()
+// mdParser is goldmark's CommonMark parser with its default block and
+// inline parsers (goldmark.DefaultParser, without the package that also
+// brings the HTML renderer), made when the first Markdown ad is parsed.
+var mdParser = sync.OnceValue(func() parser.Parser {
+	return parser.NewParser(parser.WithBlockParsers(parser.DefaultBlockParsers()...),
+		parser.WithInlineParsers(parser.DefaultInlineParsers()...),
+		parser.WithParagraphTransformers(parser.DefaultParagraphTransformers()...))
+})
 
 // codeMark stands in the prose for code spans, autolinks and inline HTML. It
 // is not a word and breaks phrases, so nothing matches across hidden text.
@@ -35,7 +42,7 @@ func parseMarkdown(b *builder, src []byte) {
 			}
 		}
 	}
-	root := mdParser.Parse(text.NewReader(work))
+	root := mdParser().Parse(text.NewReader(work))
 	walkBlocks(b, root, work, 0)
 	collectComments(b, root, work)
 }
