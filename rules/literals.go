@@ -772,16 +772,73 @@ type preparedEntry struct {
 }
 
 // preparedIndex returns the index of the expression flags+pattern in the
-// prepared table, sorted by expression (a table of constants needs no work
-// at start-up, where a map would), or -1. The two parts are compared in
-// turn, not joined: a rule set has hundreds of patterns, some long.
+// prepared table, or -1. It looks the expression up in preparedSlots, an
+// open-addressing hash table generated with the table (constants need no
+// work at start-up, where a map would), hashing and then comparing the two
+// parts in turn rather than joined: a rule set has hundreds of patterns,
+// some long, and they share long beginnings that a sorted search would
+// compare again at each step.
 func preparedIndex(flags, pattern string) int {
-	i := sort.Search(len(prepared), func(i int) bool { return compareJoined(prepared[i].expr, flags, pattern) >= 0 })
-	if i < len(prepared) && compareJoined(prepared[i].expr, flags, pattern) == 0 {
-		return i
+	mask := uint32(len(preparedSlots) - 1)
+	for i := exprHash(flags, pattern) & mask; ; i = (i + 1) & mask {
+		k := int(preparedSlots[i])
+		if k < 0 || compareJoined(prepared[k].expr, flags, pattern) == 0 {
+			return k
+		}
 	}
-	return -1
 }
+
+// preparedSlotTable returns the slots of an open-addressing hash table of
+// exprs (indexes into it, -1 for an empty slot) with at least twice as
+// many slots as expressions, so that a search ends at an empty slot.
+func preparedSlotTable(exprs []string) []int32 {
+	n := 8
+	for n < 2*len(exprs) {
+		n *= 2
+	}
+	slots := make([]int32, n)
+	for i := range slots {
+		slots[i] = -1
+	}
+	mask := uint32(n - 1)
+	for k, e := range exprs {
+		i := exprHash(e, "") & mask
+		for slots[i] >= 0 {
+			i = (i + 1) & mask
+		}
+		slots[i] = int32(k)
+	}
+	return slots
+}
+
+// exprHash hashes a+b for preparedSlots: FNV-1a of its length and its
+// last hashTail bytes. Hashing all of a long expression would cost more
+// than the comparisons it saves; its end tells it from the others (their
+// beginnings are alike). The program that generates preparedSlots and the
+// one that reads it must agree on it.
+func exprHash(a, b string) uint32 {
+	h := uint32(2166136261)
+	step := func(c byte) {
+		h ^= uint32(c)
+		h *= 16777619
+	}
+	n := len(a) + len(b)
+	for k := 0; k < 32; k += 8 {
+		step(byte(n >> k))
+	}
+	if len(b) < hashTail {
+		for i := max(0, len(a)-(hashTail-len(b))); i < len(a); i++ {
+			step(a[i])
+		}
+	}
+	for i := max(0, len(b)-hashTail); i < len(b); i++ {
+		step(b[i])
+	}
+	return h
+}
+
+// hashTail is how many bytes at the end of an expression exprHash reads.
+const hashTail = 16
 
 // compareJoined compares s with a+b, as strings.Compare does.
 func compareJoined(s, a, b string) int {

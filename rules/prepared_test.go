@@ -89,7 +89,10 @@ func TestPreparedTable(t *testing.T) {
 			sh.lineStart, sh.lineEnd, sh.beginLine, sh.endLine, sh.textEdges, sh.oneLine, sh.also, sh.more, sh.need,
 			sh.sided, sideSource(sh.before), sideSource(sh.after), sh.groups, lids, cids)
 	}
-	b.WriteString("}\n")
+	b.WriteString("}\n\n")
+	b.WriteString("// preparedSlots is preparedSlotTable of the expressions of prepared:\n")
+	b.WriteString("// see preparedIndex.\n")
+	fmt.Fprintf(&b, "var preparedSlots = %#v\n", preparedSlotTable(exprs))
 	checkGenerated(t, "prepared.go", "TestPreparedTable", b.Bytes())
 	checkGenerated(t, "literals_gen.go", "TestPreparedTable", literalTableSource(lits, classes))
 }
