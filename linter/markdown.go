@@ -12,8 +12,9 @@ import (
 )
 
 // mdParser is goldmark's CommonMark parser with its default block and
-// inline parsers (goldmark.DefaultParser, without the package that also
-// brings the HTML renderer), made when the first Markdown ad is parsed.
+// inline parsers and paragraph transformers: what goldmark.DefaultParser
+// builds, without importing the root goldmark package, which also brings
+// the HTML renderer. It is made when the first Markdown ad is parsed.
 var mdParser = sync.OnceValue(func() parser.Parser {
 	return parser.NewParser(parser.WithBlockParsers(parser.DefaultBlockParsers()...),
 		parser.WithInlineParsers(parser.DefaultInlineParsers()...),

@@ -789,8 +789,9 @@ func preparedIndex(flags, pattern string) int {
 }
 
 // preparedSlotTable returns the slots of an open-addressing hash table of
-// exprs (indexes into it, -1 for an empty slot) with at least twice as
-// many slots as expressions, so that a search ends at an empty slot.
+// exprs: each slot holds an index into exprs, or -1 when empty. There are
+// a power of two of them (for preparedIndex's mask), at least 8 and at
+// least twice len(exprs), so that a search ends at an empty slot.
 func preparedSlotTable(exprs []string) []int32 {
 	n := 8
 	for n < 2*len(exprs) {
@@ -813,9 +814,10 @@ func preparedSlotTable(exprs []string) []int32 {
 
 // exprHash hashes a+b for preparedSlots: FNV-1a of its length and its
 // last hashTail bytes. Hashing all of a long expression would cost more
-// than the comparisons it saves; its end tells it from the others (their
-// beginnings are alike). The program that generates preparedSlots and the
-// one that reads it must agree on it.
+// than the comparisons it saves; its end mostly tells it from the others
+// (their beginnings are alike), and the comparison settles the rest. The
+// program that generates preparedSlots and the one that reads it must
+// agree on it.
 func exprHash(a, b string) uint32 {
 	h := uint32(2166136261)
 	step := func(c byte) {

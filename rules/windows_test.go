@@ -498,35 +498,6 @@ func TestCompareJoined(t *testing.T) {
 	}
 }
 
-// TestPreparedIndex checks that every expression of the prepared table is
-// found at its own index, however it is cut into flags and pattern (as
-// rules write it: flags first), and that others are not found: a prefix,
-// an extension or a one-byte change of each, which hash elsewhere or
-// collide and must then be told apart by comparison.
-func TestPreparedIndex(t *testing.T) {
-	if len(preparedSlots) < 2*len(prepared) || len(preparedSlots)&(len(preparedSlots)-1) != 0 {
-		t.Fatalf("%d slots for %d expressions: want a power of two, at least twice as many", len(preparedSlots), len(prepared))
-	}
-	for i, p := range prepared {
-		e := p.expr
-		for _, cut := range []int{0, len(e) / 2, len(e)} {
-			if got := preparedIndex(e[:cut], e[cut:]); got != i {
-				t.Fatalf("preparedIndex(%q, %q) = %d, want %d", e[:cut], e[cut:], got, i)
-			}
-		}
-		changed := []byte(e)
-		changed[len(changed)-1] ^= 1
-		for _, other := range []string{e[:len(e)-1], e + "x", string(changed)} {
-			if got := preparedIndex("", other); got >= 0 && prepared[got].expr != other {
-				t.Fatalf("preparedIndex(%q) = %d, which holds %q", other, got, prepared[got].expr)
-			}
-		}
-	}
-	if got := preparedIndex("(?im)", "no such expression"); got != -1 {
-		t.Errorf("preparedIndex of an expression not in the table = %d, want -1", got)
-	}
-}
-
 // TestYearsExprWindowed checks that the years expression's matches reach
 // around "year" by bounds that count runs of white space only, not runs of
 // words: its windows are then a sentence's length, not a paragraph's.
