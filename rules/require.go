@@ -42,9 +42,9 @@ type requireRule struct {
 	res    []regexpRule
 	unless []regexpRule
 	ctx    context
-	// insert is opts.Insert, and fixMessage the message of the fix that
-	// adds it, made once.
-	insert, fixMessage string
+	// fixMessage is the message of the fix that adds opts.Insert, made
+	// once.
+	fixMessage string
 }
 
 func (requireKind) Build(o any) (linter.Rule, error) {
@@ -72,8 +72,8 @@ func (requireKind) Build(o any) (linter.Rule, error) {
 	if opts.Near < 0 {
 		return nil, linter.OptErr("near", fmt.Errorf("near must not be negative"))
 	}
-	if r.insert = opts.Insert; r.insert != "" {
-		r.fixMessage = fmt.Sprintf("add %q and complete it", r.insert)
+	if opts.Insert != "" {
+		r.fixMessage = fmt.Sprintf("add %q and complete it", opts.Insert)
 	}
 	return r, nil
 }
@@ -83,9 +83,9 @@ func (r *requireRule) Check(p *linter.Pass) {
 		return
 	}
 	var fixes []linter.Fix
-	if r.insert != "" {
+	if r.opts.Insert != "" {
 		src := p.Doc.Source
-		text := r.insert + "\n"
+		text := r.opts.Insert + "\n"
 		if len(src) > 0 && src[len(src)-1] != '\n' {
 			text = "\n" + text
 		}
