@@ -64,17 +64,18 @@ func (c *Config) IsActive(r *RuleConfig) bool {
 // requires it in turn. A rule that panics is reported as an error
 // finding of that rule instead of stopping the run.
 func (c *Config) Lint(doc *Document) []Finding {
-	active := c.Active()
-	results := make(map[string][]Finding, len(active))
-	ran := make(map[string]bool, len(active))
-	var run func(r *RuleConfig)
-	run = func(r *RuleConfig) {
-		if ran[r.ID] {
+	// The passes and whether each rule was run, by position in c.Rules.
+	passes := make([]Pass, len(c.Rules))
+	ran := make([]bool, len(c.Rules))
+	var run func(i int)
+	run = func(i int) {
+		if ran[i] {
 			return
 		}
-		ran[r.ID] = true
+		ran[i] = true
+		r := c.Rules[i]
 		for _, dep := range r.Requires {
-			run(c.byID[dep])
+			run(c.position(dep))
 		}
 		// A rule whose findings would be dropped, because a rule it
 		// requires found nothing, is not run, unless another rule
@@ -82,10 +83,11 @@ func (c *Config) Lint(doc *Document) []Finding {
 		// found anything. (The loop above has run the rules it requires,
 		// except one still running in a cycle; a rule in a cycle is
 		// required by another.)
-		if !depsFound(r, results) && !c.required(r.ID) {
+		if !c.depsFound(r, passes) && !c.required(r.ID) {
 			return
 		}
-		p := &Pass{Doc: doc, Rule: r, Corpus: c.corpus}
+		p := &passes[i]
+		*p = Pass{Doc: doc, Rule: r, Corpus: c.corpus}
 		func() {
 			defer func() {
 				if v := recover(); v != nil {
@@ -100,15 +102,29 @@ func (c *Config) Lint(doc *Document) []Finding {
 		if len(p.out) > 0 && !r.AppliesTo(doc) {
 			p.out = nil
 		}
-		results[r.ID] = p.out
+	}
+	active := make([]bool, len(c.Rules))
+	for i, r := range c.Rules {
+		if c.IsActive(r) {
+			active[i] = true
+			run(i)
+		}
+	}
+	// An active rule's findings are kept when the rules it requires have
+	// findings too (a rule that is not active ran only for those).
+	keep, n := make([]bool, len(c.Rules)), 0
+	for i, r := range c.Rules {
+		if keep[i] = active[i] && c.depsFound(r, passes); keep[i] {
+			n += len(passes[i].out)
+		}
 	}
 	var out []Finding
-	for _, r := range active {
-		run(r)
-	}
-	for _, r := range active {
-		if depsFound(r, results) {
-			out = append(out, results[r.ID]...)
+	if n > 0 {
+		out = make([]Finding, 0, n)
+		for i := range passes {
+			if keep[i] {
+				out = append(out, passes[i].out...)
+			}
 		}
 	}
 	out = dropOverlaps(out, c.Rules)
@@ -117,11 +133,21 @@ func (c *Config) Lint(doc *Document) []Finding {
 	return out
 }
 
-// depsFound reports whether every rule r requires has findings in
-// results.
-func depsFound(r *RuleConfig, results map[string][]Finding) bool {
+// position returns the position in c.Rules of rule id, which exists.
+func (c *Config) position(id string) int {
+	for i, r := range c.Rules {
+		if r.ID == id {
+			return i
+		}
+	}
+	panic("linter: no rule " + id)
+}
+
+// depsFound reports whether every rule r requires has findings in passes
+// (by position in c.Rules).
+func (c *Config) depsFound(r *RuleConfig, passes []Pass) bool {
 	for _, dep := range r.Requires {
-		if len(results[dep]) == 0 {
+		if len(passes[c.position(dep)].out) == 0 {
 			return false
 		}
 	}
