@@ -704,12 +704,15 @@ func wordEnd(text string, hi, max int) int {
 	return hi
 }
 
-// possible returns the regexps of res that may match in d.
-func possible(d *linter.Document, res []regexpRule) []regexpRule {
-	var out []regexpRule
-	for _, r := range res {
-		if r.mayMatch(d) {
-			out = append(out, r)
+// possible appends to out the regexps of res that may match in d.
+func possible(d *linter.Document, out, res []regexpRule) []regexpRule {
+	for i := range res {
+		if res[i].mayMatch(d) {
+			if cap(out)-len(out) < len(res)-i {
+				// Room for all the rest: out grows once at most.
+				out = slices.Grow(out, len(res)-i)
+			}
+			out = append(out, res[i])
 		}
 	}
 	return out

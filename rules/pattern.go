@@ -98,12 +98,14 @@ type patternMatch struct {
 
 func (r *patternRule) Check(p *linter.Pass) {
 	d := p.Doc
-	res, alone := possible(d, r.res), possible(d, r.alone)
-	if len(res)+len(alone) == 0 {
+	// The Alone patterns that may match, then the others.
+	all := possible(d, nil, r.alone)
+	alone := len(all)
+	all = possible(d, all, r.res)
+	if len(all) == 0 {
 		return
 	}
-	excep := possible(d, r.excep)
-	all := append(alone, res...)
+	excep := possible(d, nil, r.excep)
 	// Where each pattern may match, and the blocks holding such spans.
 	spans := make([][]span, len(all))
 	var blocks []int
@@ -152,7 +154,7 @@ func (r *patternRule) Check(p *linter.Pass) {
 						continue
 					}
 					taken = append(taken, [2]int{s, e})
-					pm := patternMatch{re: re.Regexp(), text: text, base: base, m: m, counted: i >= len(alone)}
+					pm := patternMatch{re: re.Regexp(), text: text, base: base, m: m, counted: i >= alone}
 					if pm.counted {
 						counted++
 					}
