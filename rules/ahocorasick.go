@@ -298,6 +298,10 @@ type litCheck struct {
 	id    int32
 	len   int32 // the literal's length in bytes
 	flags uint8
+	// next is the first byte of the rest, when there is one: a node may
+	// end the first bytes of dozens of long literals, most of which the
+	// next byte of the text tells apart.
+	next byte
 }
 
 // Flags of a litCheck.
@@ -336,6 +340,7 @@ func (m *acMatcher) litCheck(id int32) litCheck {
 	c := litCheck{id: id, len: int32(m.lens[id])}
 	if m.rest[id] != "" {
 		c.flags |= checkRest
+		c.next = m.rest[id][0]
 	}
 	if m.wordStart[id] {
 		c.flags |= checkStart
@@ -433,6 +438,9 @@ func (st *occurrenceScan) at(n int32, i int, hits []literalHit) []literalHit {
 		c := st.checks.list[k]
 		end := i
 		if c.flags&checkRest != 0 {
+			if i == len(text) || text[i] != c.next {
+				continue
+			}
 			rest := st.m.rest[c.id]
 			if !strings.HasPrefix(text[i:], rest) {
 				continue
