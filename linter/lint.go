@@ -64,7 +64,8 @@ func (c *Config) IsActive(r *RuleConfig) bool {
 // requires it in turn. A rule that panics is reported as an error
 // finding of that rule instead of stopping the run.
 func (c *Config) Lint(doc *Document) []Finding {
-	// The passes and whether each rule was run, by position in c.Rules.
+	// The passes, and whether each rule was visited (run, or skipped
+	// when a rule it requires found nothing), by position in c.Rules.
 	passes := make([]Pass, len(c.Rules))
 	ran := make([]bool, len(c.Rules))
 	var run func(i int)

@@ -96,6 +96,10 @@ func TestACMatcher(t *testing.T) {
 				lits = append(lits, l)
 			}
 		}
+		// One whose first bytes end the text, with its rest cut off.
+		if len(text) >= acDepth && r.Intn(2) == 0 {
+			lits = append(lits, text[len(text)-acDepth:]+"x")
+		}
 		var keys []string
 		for _, l := range lits {
 			k := reqLit{s: asciiLower(l), wordStart: r.Intn(3) == 0, wordEnd: r.Intn(3) == 0}
