@@ -208,10 +208,7 @@ func newACMatcher(keys []string) *acMatcher {
 // first among the keys that start with it).
 func trieLevels(n int, key func(int) string, node func(lo, eq int)) (first []int32, label []byte) {
 	type group struct{ lo, hi int }
-	size := 1 // nodes: at most one per byte of the keys, and the root
-	for i := range n {
-		size += len(key(i))
-	}
+	size := trieSize(n, key)
 	first, label = make([]int32, 0, size+1), make([]byte, 1, size)
 	level, next := []group{{0, n}}, []group(nil)
 	for d := 0; len(level) > 0; d++ {
@@ -237,6 +234,16 @@ func trieLevels(n int, key func(int) string, node func(lo, eq int)) (first []int
 		level, next = next, level
 	}
 	return append(first, int32(len(label))), label
+}
+
+// trieSize returns the most nodes trieLevels makes of n keys, key(i)
+// being the i-th: the root and one per byte of the keys.
+func trieSize(n int, key func(int) string) int {
+	size := 1
+	for i := range n {
+		size += len(key(i))
+	}
+	return size
 }
 
 // child returns n's child labelled c, or 0.

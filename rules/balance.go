@@ -88,12 +88,9 @@ func newStemLists(words, against []string) (*stemLists, error) {
 		}
 	}
 	slices.SortFunc(es, func(a, b entry) int { return strings.Compare(a.s, b.s) })
-	nodes := 1 // at most the root and a node per byte
-	for _, e := range es {
-		nodes += len(e.s)
-	}
-	l := &stemLists{mark: make([]uint8, 0, nodes)}
-	first, label := trieLevels(len(es), func(i int) string { return es[i].s }, func(lo, eq int) {
+	key := func(i int) string { return es[i].s }
+	l := &stemLists{mark: make([]uint8, 0, trieSize(len(es), key))}
+	first, label := trieLevels(len(es), key, func(lo, eq int) {
 		mark := uint8(0)
 		for i := lo; i < eq; i++ {
 			mark |= es[i].mark

@@ -57,8 +57,10 @@
 //
 //	go test ./rules -run 'TestPreparedTable|TestBuiltinTable|TestPhrasesTable' -update
 //
-// Each of those tests fails while its table is out of date; until then the
-// built-in rules are read from the TOML at start-up.
+// Each of those tests fails while its table is out of date; until then
+// what that table holds is worked out at start-up instead: the rules
+// decoded from the TOML, the expressions' shapes found and the
+// expressions compiled, or the phrase tries built.
 //
 // # Concurrency
 //

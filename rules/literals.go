@@ -779,8 +779,8 @@ type preparedEntry struct {
 // open-addressing hash table generated with the table (constants need no
 // work at start-up, where a map would), hashing and then comparing the two
 // parts in turn rather than joined: a rule set has hundreds of patterns,
-// some long, and they share long beginnings that a sorted search would
-// compare again at each step.
+// some long, sharing long beginnings, so the hash reads only their length
+// and last hashTail bytes (see exprHash).
 func preparedIndex(flags, pattern string) int {
 	mask := uint32(len(preparedSlots) - 1)
 	for i := exprHash(flags, pattern) & mask; ; i = (i + 1) & mask {
@@ -789,30 +789,6 @@ func preparedIndex(flags, pattern string) int {
 			return k
 		}
 	}
-}
-
-// preparedSlotTable returns the slots of an open-addressing hash table of
-// exprs: each slot holds an index into exprs, or -1 when empty. There are
-// a power of two of them (for preparedIndex's mask), at least 8 and at
-// least twice len(exprs), so that a search ends at an empty slot.
-func preparedSlotTable(exprs []string) []int32 {
-	n := 8
-	for n < 2*len(exprs) {
-		n *= 2
-	}
-	slots := make([]int32, n)
-	for i := range slots {
-		slots[i] = -1
-	}
-	mask := uint32(n - 1)
-	for k, e := range exprs {
-		i := exprHash(e, "") & mask
-		for slots[i] >= 0 {
-			i = (i + 1) & mask
-		}
-		slots[i] = int32(k)
-	}
-	return slots
 }
 
 // exprHash hashes a+b for preparedSlots: FNV-1a of its length and its

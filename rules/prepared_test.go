@@ -218,3 +218,27 @@ func TestPreparedIndex(t *testing.T) {
 		t.Errorf("preparedIndex of an expression not in the table = %d, want -1", got)
 	}
 }
+
+// preparedSlotTable returns the slots of an open-addressing hash table of
+// exprs: each slot holds an index into exprs, or -1 when empty. There are
+// a power of two of them (for preparedIndex's mask), at least 8 and at
+// least twice len(exprs), so that a search ends at an empty slot.
+func preparedSlotTable(exprs []string) []int32 {
+	n := 8
+	for n < 2*len(exprs) {
+		n *= 2
+	}
+	slots := make([]int32, n)
+	for i := range slots {
+		slots[i] = -1
+	}
+	mask := uint32(n - 1)
+	for k, e := range exprs {
+		i := exprHash(e, "") & mask
+		for slots[i] >= 0 {
+			i = (i + 1) & mask
+		}
+		slots[i] = int32(k)
+	}
+	return slots
+}

@@ -21,8 +21,8 @@ import (
 // many for Go's backtracking matcher, so it would run on the slower
 // general one at every offset of a window.
 //
-// It is made when first needed: only to find its entry in the prepared
-// table, and by tests.
+// It is built on each call, which only yearsPattern (once, to find its
+// entry in the prepared table) and tests make.
 func yearsExpr() string { return yearsHeadExpr + yearsTailExpr() }
 
 // yearsHeadExpr is yearsExpr up to "years"; group 1 is the number.
