@@ -42,6 +42,9 @@ type batchItem struct {
 // runBatch reads ads as JSON Lines from the files given (or standard
 // input) and writes one JSON line per ad, in input order, as it goes. At
 // most a few lines per core are in memory, however long the stream.
+// Output to a regular file is held and written in large pieces (see
+// holdOutput); a pipe gets each line as soon as it is ready, so a process
+// that writes an ad can read its result before it writes the next.
 func runBatch(o options, paths []string, cfgs *configs, stdin io.Reader, stdout, stderr io.Writer, failOn linter.Severity) int {
 	if o.input != "jsonl" {
 		return usageError(stderr, fmt.Errorf("unknown --input %q (want jsonl)", o.input))
@@ -78,8 +81,8 @@ func runBatch(o options, paths []string, cfgs *configs, stdin io.Reader, stdout,
 		}
 	}()
 	in := bufio.NewReaderSize(io.MultiReader(readers...), 1<<16)
-	w := bufio.NewWriterSize(stdout, 1<<16)
-	defer w.Flush()
+	held, out, _ := holdOutput(stdout, stderr)
+	var werr error // the first write error; nothing more is written after it
 	st := runState{failOn: failOn}
 	n := 0
 	ordered(func() (batchItem, bool) {
@@ -97,12 +100,17 @@ func runBatch(o options, paths []string, cfgs *configs, stdin io.Reader, stdout,
 	}, func(r batchResult) {
 		st.findings = st.findings || r.fail
 		st.failed = st.failed || r.bad
-		if _, err := w.Write(r.line); err != nil {
-			st.failed = true
+		if werr == nil {
+			_, werr = out.Write(r.line)
 		}
 	})
-	if err := w.Flush(); err != nil {
-		fmt.Fprintf(stderr, "hirelint: write output: %v\n", err)
+	if held != nil {
+		if err := held.Flush(); werr == nil {
+			werr = err
+		}
+	}
+	if werr != nil {
+		fmt.Fprintf(stderr, "hirelint: write output: %v\n", werr)
 		return exitError
 	}
 	return st.exitCode(o)

@@ -1,10 +1,14 @@
 package main
 
 import (
+	"bufio"
+	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 // Output to a regular file is held and written in large pieces, but a
@@ -72,6 +76,24 @@ func TestHeldOutputWriteError(t *testing.T) {
 			t.Errorf("%v: exit %d, stderr %q; want %d and the write error", args, code, msg, exitError)
 		}
 	}
+	// And in batch mode, held (a regular file) or not (a closed pipe).
+	ads := filepath.Join(filepath.Dir(path), "ads.jsonl")
+	if err := os.WriteFile(ads, []byte(`{"id": 1, "text": "We want a rockstar."}`+"\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	r, closed, err := os.Pipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	r.Close()
+	closed.Close()
+	for name, out := range map[string]*os.File{"a read-only file": readOnly, "a closed pipe": closed} {
+		var stderr strings.Builder
+		code := run([]string{"--input", "jsonl", "--fail-on", "none", ads}, nil, out, &stderr)
+		if code != exitError || !strings.Contains(stderr.String(), "write output:") {
+			t.Errorf("batch to %s: exit %d, stderr %q; want %d and the write error", name, code, stderr.String(), exitError)
+		}
+	}
 }
 
 // A pipe or anything else that is not a regular file gets each file's
@@ -85,5 +107,61 @@ func TestPipeOutputNotHeld(t *testing.T) {
 	defer w.Close()
 	if held, out, _ := holdOutput(w, os.Stderr); held != nil || out != w {
 		t.Error("output to a pipe is held")
+	}
+}
+
+// In batch mode, output to a pipe is not held either: a process that
+// writes an ad and waits for its result gets it while standard input
+// stays open, and only then writes the next (as a Beam DoFn or any
+// coprocess does).
+func TestBatchPipeAnswersEachAd(t *testing.T) {
+	inR, inW, err := os.Pipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	outR, outW, err := os.Pipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer inW.Close()
+	defer outR.Close()
+	var stderr strings.Builder
+	code := make(chan int, 1)
+	go func() {
+		defer inR.Close()
+		defer outW.Close()
+		code <- run([]string{"--input", "jsonl", "--fail-on", "none", "-"}, inR, outW, &stderr)
+	}()
+	lines := make(chan string)
+	go func() {
+		defer close(lines)
+		sc := bufio.NewScanner(outR)
+		for sc.Scan() {
+			lines <- sc.Text()
+		}
+	}()
+	for id := 1; id <= 2; id++ {
+		if _, err := fmt.Fprintf(inW, "{\"id\": %d, \"text\": \"We want a rockstar.\"}\n", id); err != nil {
+			t.Fatal(err)
+		}
+		select {
+		case line, ok := <-lines:
+			var got struct {
+				ID       int               `json:"id"`
+				Findings []json.RawMessage `json:"findings"`
+			}
+			if !ok || json.Unmarshal([]byte(line), &got) != nil || got.ID != id || len(got.Findings) == 0 {
+				t.Fatalf("ad %d: got line %q (open %v); want its result, with findings", id, line, ok)
+			}
+		case <-time.After(time.Minute):
+			t.Fatalf("no result for ad %d while standard input stays open", id)
+		}
+	}
+	inW.Close()
+	if c := <-code; c != 0 {
+		t.Errorf("exit %d, stderr %q; want 0", c, stderr.String())
+	}
+	if line, ok := <-lines; ok {
+		t.Errorf("unexpected line after the last ad: %q", line)
 	}
 }
