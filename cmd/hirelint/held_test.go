@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -47,8 +48,9 @@ func TestHeldOutputKeepsOrder(t *testing.T) {
 	}
 }
 
-// Output that cannot be written fails the run with a message when it was
-// held (a regular file, here one open only for reading).
+// Output that cannot be written fails the run with a message, whether it
+// was held (a regular file, here one open only for reading) or, in batch
+// mode, not (a pipe whose reader is gone).
 func TestHeldOutputWriteError(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "a.md")
 	if err := os.WriteFile(path, []byte("We want a rockstar.\n"), 0o600); err != nil {
@@ -76,18 +78,19 @@ func TestHeldOutputWriteError(t *testing.T) {
 			t.Errorf("%v: exit %d, stderr %q; want %d and the write error", args, code, msg, exitError)
 		}
 	}
-	// And in batch mode, held (a regular file) or not (a closed pipe).
+	// And in batch mode, held (a regular file) or not (a broken pipe: its
+	// read end closed, so writes fail with EPIPE).
 	ads := filepath.Join(filepath.Dir(path), "ads.jsonl")
 	if err := os.WriteFile(ads, []byte(`{"id": 1, "text": "We want a rockstar."}`+"\n"), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	r, closed, err := os.Pipe()
+	r, broken, err := os.Pipe()
 	if err != nil {
 		t.Fatal(err)
 	}
 	r.Close()
-	closed.Close()
-	for name, out := range map[string]*os.File{"a read-only file": readOnly, "a closed pipe": closed} {
+	defer broken.Close()
+	for name, out := range map[string]*os.File{"a read-only file": readOnly, "a broken pipe": broken} {
 		var stderr strings.Builder
 		code := run([]string{"--input", "jsonl", "--fail-on", "none", ads}, nil, out, &stderr)
 		if code != exitError || !strings.Contains(stderr.String(), "write output:") {
@@ -132,7 +135,7 @@ func TestBatchPipeAnswersEachAd(t *testing.T) {
 		defer outW.Close()
 		code <- run([]string{"--input", "jsonl", "--fail-on", "none", "-"}, inR, outW, &stderr)
 	}()
-	lines := make(chan string)
+	lines := make(chan string, 8) // room for stray lines: a failed test leaves no goroutine blocked
 	go func() {
 		defer close(lines)
 		sc := bufio.NewScanner(outR)
@@ -153,15 +156,94 @@ func TestBatchPipeAnswersEachAd(t *testing.T) {
 			if !ok || json.Unmarshal([]byte(line), &got) != nil || got.ID != id || len(got.Findings) == 0 {
 				t.Fatalf("ad %d: got line %q (open %v); want its result, with findings", id, line, ok)
 			}
-		case <-time.After(time.Minute):
+		case <-time.After(20 * time.Second):
 			t.Fatalf("no result for ad %d while standard input stays open", id)
 		}
 	}
 	inW.Close()
-	if c := <-code; c != 0 {
-		t.Errorf("exit %d, stderr %q; want 0", c, stderr.String())
+	select {
+	case c := <-code:
+		if c != 0 {
+			t.Errorf("exit %d, stderr %q; want 0", c, stderr.String())
+		}
+	case <-time.After(20 * time.Second):
+		t.Fatal("the run did not end when standard input closed")
 	}
 	if line, ok := <-lines; ok {
 		t.Errorf("unexpected line after the last ad: %q", line)
+	}
+}
+
+// failSecond fails its second write and takes every other.
+type failSecond struct {
+	writes int
+	got    strings.Builder
+}
+
+func (f *failSecond) Write(p []byte) (int, error) {
+	f.writes++
+	if f.writes == 2 {
+		return 0, errors.New("device full")
+	}
+	return f.got.Write(p)
+}
+
+// After a write error, batch mode writes nothing more: the output has no
+// line missing in the middle, and the run fails.
+func TestBatchStopsWritingAfterError(t *testing.T) {
+	var in strings.Builder
+	for id := 1; id <= 3; id++ {
+		fmt.Fprintf(&in, "{\"id\": %d, \"text\": \"We want a rockstar.\"}\n", id)
+	}
+	out := &failSecond{}
+	var stderr strings.Builder
+	code := run([]string{"--input", "jsonl", "--fail-on", "none", "-"}, strings.NewReader(in.String()), out, &stderr)
+	if code != exitError || !strings.Contains(stderr.String(), "write output: device full") {
+		t.Errorf("exit %d, stderr %q; want %d and the write error", code, stderr.String(), exitError)
+	}
+	if lines := strings.Split(strings.TrimSuffix(out.got.String(), "\n"), "\n"); len(lines) != 1 || !strings.HasPrefix(lines[0], `{"id":1,`) {
+		t.Errorf("%d lines written, the first %.40q; want the first result only", len(lines), lines[0])
+	}
+}
+
+// Held batch output (to a regular file, more than one 64 KB piece) has
+// every result, in input order.
+func TestBatchHeldOutputComplete(t *testing.T) {
+	const n = 300
+	var in strings.Builder
+	for id := 1; id <= n; id++ {
+		fmt.Fprintf(&in, "{\"id\": %d, \"text\": \"We want a rockstar ninja with 10+ years of experience.\"}\n", id)
+	}
+	f, err := os.Create(filepath.Join(t.TempDir(), "out.jsonl"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if held, _, _ := holdOutput(f, os.Stderr); held == nil {
+		t.Fatal("output to a regular file is not held")
+	}
+	var stderr strings.Builder
+	if code := run([]string{"--input", "jsonl", "--fail-on", "none", "-"}, strings.NewReader(in.String()), f, &stderr); code != 0 {
+		t.Fatalf("exit %d, stderr %q", code, stderr.String())
+	}
+	data, err := os.ReadFile(f.Name())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(data) <= 64<<10 {
+		t.Fatalf("output is %d bytes; the test needs more than one 64 KB piece", len(data))
+	}
+	lines := strings.Split(strings.TrimSuffix(string(data), "\n"), "\n")
+	if len(lines) != n {
+		t.Fatalf("%d lines; want %d", len(lines), n)
+	}
+	for i, line := range lines {
+		var got struct {
+			ID       int               `json:"id"`
+			Findings []json.RawMessage `json:"findings"`
+		}
+		if err := json.Unmarshal([]byte(line), &got); err != nil || got.ID != i+1 || len(got.Findings) == 0 {
+			t.Fatalf("line %d: %q; want ad %d's result, with findings", i+1, line, i+1)
+		}
 	}
 }

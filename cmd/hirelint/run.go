@@ -249,13 +249,13 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	return st.exitCode(o)
 }
 
-// holdOutput returns the writers for a run over files. When standard
-// output is a regular file, the findings of many files go to it in pieces
-// of 64 KB rather than in one or two writes per file; held holds them
-// (nil otherwise) and must be flushed at the end. When standard error is
-// that same file (2>&1), a message on it first flushes what is held, so
-// the two keep their order. A terminal or a pipe gets each file's
-// findings as they come.
+// holdOutput returns the writers for a run over files or of batch mode.
+// When standard output is a regular file, the results of many files or
+// ads go to it in pieces of 64 KB rather than in one or two writes each;
+// held holds them (nil otherwise) and must be flushed at the end. When
+// standard error is that same file (2>&1), a message on it first flushes
+// what is held, so the two keep their order. Anything else (a terminal, a
+// pipe, a socket) gets each result as it comes.
 func holdOutput(stdout, stderr io.Writer) (held *bufio.Writer, out, errOut io.Writer) {
 	f, ok := stdout.(*os.File)
 	if !ok {
