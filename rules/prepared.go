@@ -6,7 +6,7 @@ package rules
 // sorted by expression so that this file is stable; preparedIndex
 // finds an entry through preparedSlots, and preparedRule makes its rule.
 var prepared = []preparedEntry{
-	{"(?i)\\b(?:(?:at least|minimum(?: of)?|min\\.?|over|more than)\\s+)?(\\d{1,2})(?:\\.\\d)?\\s*(?:\\+|plus)?\\s*(?:(?:-|–|to)\\s*\\d{1,2}\\s*\\+?\\s*)?(?:years?|yrs?)[’']?(?:\\s*\\+)?(?:\\s+(?:of|in|with|using|working with|on|at|as|building|developing|across)){0,3}(?:\\s+(?:professional|commercial|industry|industrial|relevant|proven|practical|production|hands-on|real-world|demonstrable|solid|working|applied|direct|progressive)){0,6}(?:\\s+(?:experience|exp\\.?|expertise))?(?:\\s+(?:of|in|with|using|working with|on|at|as|building|developing|across)){0,3}\\s*", shape{[]string{"year", "yr"}, 213, []runBound{{nil, 21}}, 184, false, false, false, false, false, false, []string(nil), [][]string(nil), "0123456789", true, sideBound{31, 28, []int{6}}, sideBound{188, 161, []int{15}}, []string(nil)}, []int32{399, 409}, []int32{0}},
+	{"(?i)\\b(?:(?:at least|minimum(?: of)?|min\\.?|over|more than)\\s+)?(\\d{1,2})(?:\\.\\d)?\\s*(?:\\+|plus)?\\s*(?:(?:-|–|to)\\s*\\d{1,2}\\s*\\+?\\s*)?(?:years?|yrs?)[’']?(?:\\s*\\+)?(?:\\s+(?:of\\b|in\\b|with\\b|using\\b|working with\\b|on\\b|at\\b|as\\b|building\\b|developing\\b|across\\b)){0,3}(?:\\s+(?:professional\\b|commercial\\b|industry\\b|industrial\\b|relevant\\b|proven\\b|practical\\b|production\\b|hands-on\\b|real-world\\b|demonstrable\\b|solid\\b|working\\b|applied\\b|direct\\b|progressive\\b)){0,6}(?:\\s+(?:experience\\b|exp\\b\\.?|expertise\\b))?(?:\\s+(?:of\\b|in\\b|with\\b|using\\b|working with\\b|on\\b|at\\b|as\\b|building\\b|developing\\b|across\\b)){0,3}\\s*", shape{[]string{"year", "yr"}, 213, []runBound{{nil, 21}}, 184, false, false, false, false, false, false, []string(nil), [][]string(nil), "0123456789", true, sideBound{31, 28, []int{6}}, sideBound{188, 161, []int{15}}, []string(nil)}, []int32{399, 409}, []int32{0}},
 	{"(?im)!?\\[[^\\]\\n]*\\]\\([^)\\s]*(?:/track|pixel|beacon|blank\\.gif|spacer\\.gif)[^)\\s]*\\)", shape{[]string{"/track", "pixel", "beacon", "blank.gif", "spacer.gif"}, 16, []runBound{{nil, 2}, {nil, 1}}, 15, false, false, false, false, false, true, []string{"]("}, [][]string{[]string{"["}, []string{")"}}, "[", true, sideBound{15, 14, []int{1, 1}}, sideBound{12, 11, []int{1, 0}}, []string(nil)}, []int32{74, 274, 123, 126, 323}, []int32{1, 2}},
 	{"(?im)#(?:LI|BI)-[A-Za-z0-9]+", shape{[]string{"#li-", "#bi-"}, 4, []runBound{{nil, 1}}, 4, false, false, false, false, false, true, []string(nil), [][]string(nil), "#", true, sideBound{4, 4, []int{0}}, sideBound{4, 4, []int{1}}, []string(nil)}, []int32{49, 43}, []int32{3}},
 	{"(?im)#J-\\d{3,}-[A-Za-z]+", shape{[]string{"#j-"}, 6, []runBound{{nil, 1}, {nil, 1}}, 6, false, false, false, false, false, true, []string{"-"}, [][]string(nil), "#", true, sideBound{3, 3, []int{0, 0}}, sideBound{6, 6, []int{1, 1}}, []string(nil)}, []int32{47}, []int32{4, 5}},
@@ -491,14 +491,14 @@ var preparedSlots = []int32{
 	110, -1, 121, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 270, 99, 63,
 	426, 434, 91, -1, -1, -1, 414, -1, -1, -1, -1, -1, 280, -1, -1, -1,
 	-1, -1, -1, 345, 160, 96, 92, 266, 299, -1, -1, 234, 342, -1, -1, -1,
-	293, 444, -1, -1, 0, 32, 163, 7, -1, -1, 191, -1, -1, -1, -1, -1,
+	293, 444, -1, -1, 32, -1, 163, 7, -1, -1, 191, -1, -1, -1, -1, -1,
 	-1, -1, 368, -1, -1, -1, -1, -1, -1, 334, 275, 262, 292, 34, 226, 312,
 	386, 400, -1, -1, -1, 261, 421, 152, 411, -1, -1, -1, -1, 71, 433, 147,
 	1, -1, -1, 199, 169, 184, 236, -1, -1, -1, -1, 392, -1, -1, -1, -1,
 	-1, -1, -1, 51, 207, 332, 141, 436, 82, 306, 448, -1, 54, 136, 323, -1,
 	-1, 430, -1, -1, -1, -1, 133, 277, 365, -1, -1, -1, -1, -1, -1, -1,
 	69, 131, -1, 45, 87, 328, -1, -1, -1, -1, 81, 194, -1, -1, -1, -1,
-	-1, -1, 339, 245, -1, 120, 303, -1, 42, 140, -1, -1, -1, -1, 443, 116,
+	-1, -1, 339, 245, -1, 120, 303, -1, 0, 42, 140, -1, -1, -1, 443, 116,
 	-1, 84, -1, -1, -1, 46, 341, 289, 4, 148, 16, 58, 346, 351, 38, 367,
 	125, 206, 420, 431, 144, 441, 97, 321, -1, -1, 254, -1, 364, -1, -1, -1,
 	22, 168, 192, 107, -1, -1, 217, 333, 381, -1, -1, -1, 227, 248, 335, -1,

@@ -29,8 +29,9 @@ func yearsExpr() string { return yearsHeadExpr + yearsTailExpr() }
 const yearsHeadExpr = `(?i)\b(?:(?:at least|minimum(?: of)?|min\.?|over|more than)\s+)?(\d{1,2})(?:\.\d)?\s*(?:\+|plus)?\s*(?:(?:-|–|to)\s*\d{1,2}\s*\+?\s*)?(?:years?|yrs?)[’']?(?:\s*\+)?`
 
 // The words of the tail, each list in the order the expression tries
-// them: the first that fits is taken ("exp" before "expertise", so
-// "5 years expertise" ends at "exp", as the expression has it).
+// them: the first that fits and ends a word (\b) is taken, so no word is
+// read at the start of a longer one ("on" in "ONNX", "as" in "ASP.NET",
+// "in" in "industry", "exp" in "expertise").
 var (
 	yearsConnectors = []string{"of", "in", "with", "using", "working with", "on", "at", "as", "building", "developing", "across"}
 	yearsAdjectives = []string{"professional", "commercial", "industry", "industrial", "relevant", "proven", "practical", "production", "hands-on", "real-world", "demonstrable", "solid", "working", "applied", "direct", "progressive"}
@@ -53,13 +54,15 @@ func yearsTailExpr() string {
 		yearsAlt(yearsConnectors) + upTo(yearsMaxConnectors) + `\s*`
 }
 
-// yearsAlt returns an expression for white space and one of words.
+// yearsAlt returns an expression for white space and one of words, which
+// must end a word (a final full stop, optional, follows that end).
 func yearsAlt(words []string) string {
 	q := make([]string, len(words))
 	for i, w := range words {
-		q[i] = regexp.QuoteMeta(w)
-		if strings.HasSuffix(w, ".") {
-			q[i] += "?"
+		if base, dot := strings.CutSuffix(w, "."); dot {
+			q[i] = regexp.QuoteMeta(base) + `\b\.?`
+		} else {
+			q[i] = regexp.QuoteMeta(w) + `\b`
 		}
 	}
 	return `(?:\s+(?:` + strings.Join(q, "|") + `))`
@@ -123,7 +126,8 @@ func yearsTail(text string, i int) int {
 }
 
 // yearsWords reads up to limit times white space and one of words (the
-// first that fits) from text[i:], and returns where it stopped.
+// first that fits, see yearsWord) from text[i:], and returns where it
+// stopped.
 func yearsWords(text string, i int, words []string, limit int) int {
 	for k := 0; k < limit; k++ {
 		j := i
@@ -135,7 +139,7 @@ func yearsWords(text string, i int, words []string, limit int) int {
 		}
 		n := 0
 		for _, w := range words {
-			if n = foldPrefix(text[j:], w); n > 0 {
+			if n = yearsWord(text[j:], w); n > 0 {
 				break
 			}
 		}
@@ -147,20 +151,30 @@ func yearsWords(text string, i int, words []string, limit int) int {
 	return i
 }
 
+// yearsWord returns the length of the prefix of s that is word w of the
+// tail as yearsAlt's expression for it matches: w, in any case, where it
+// ends a word as \b has it (the bytes on either side of the end are not
+// both word bytes or both not); then the full stop that ends w, if it
+// does, when s has one. It returns 0 when w does not fit.
+func yearsWord(s, w string) int {
+	base, dot := strings.CutSuffix(w, ".")
+	n := foldPrefix(s, base)
+	if n == 0 || isWordByte(s[n-1]) == (n < len(s) && isWordByte(s[n])) {
+		return 0
+	}
+	if dot && n < len(s) && s[n] == '.' {
+		n++
+	}
+	return n
+}
+
 // foldPrefix returns the length of the prefix of s that matches w (lower
 // case ASCII) as a (?i) expression would match it, 0 if none does. Case
-// folding also takes the Kelvin sign for k and the long s for s. A full
-// stop that ends w is optional.
+// folding also takes the Kelvin sign for k and the long s for s.
 func foldPrefix(s, w string) int {
 	i := 0
 	for k := 0; k < len(w); k++ {
 		c := w[k]
-		if c == '.' && k == len(w)-1 {
-			if i < len(s) && s[i] == '.' {
-				i++
-			}
-			return i
-		}
 		if i >= len(s) {
 			return 0
 		}

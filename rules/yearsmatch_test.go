@@ -20,6 +20,8 @@ var yearsPieces = []string{
 	"hands-on", "real-world", "demonstrable", "solid", "working", "applied", "direct", "progressive",
 	"experience", "exp", "exp.", "expertise", "Experience", "e\u212axperience", "\u212a", "\u017f", "u\u017fing",
 	"Python", "SQL", "x", "_", "é", "a", "\xff", "\xe2\x84", // the last two not UTF-8
+	// words the tail's words start: a word of the tail must end a word
+	"ONNX", "onnx", "Express", "expertly", "inside", "often", "Atlas", "ask", "asé", "of_", "in1", "on-call", "withé",
 	" ", " ", " ", "  ", "\n", "\t", "\r\n", "\f", "\v", ",", ".", "(", ")", "",
 }
 
@@ -95,6 +97,7 @@ func FuzzYearsFindAll(f *testing.F) {
 		"at least 5+ years of relevant hands-on production experience in Python",
 		"3-5 years’ exp. with SQL", "5 years expertise", "12yrs in industry", "x5 years", "5 years of ASP.NET",
 		"minimum of 2 years at least 3 years", "5 ye\u212a", "10 years u\u017fing \u212aeras",
+		"12 years of ONNX", "4 years as ONNX lead", "5 years in industry", "3 yrs exp.", "3 yrs exp_", "2 years acro\u017f\u017f",
 	} {
 		f.Add(s)
 	}
