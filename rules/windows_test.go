@@ -528,6 +528,12 @@ func TestYearsExprEnd(t *testing.T) {
 		{"3 years Kubernetes.", "Kubernetes"},
 		{"5 years of in with on at as of Kubernetes.", "of Kubernetes"},
 		{"5 years relevant proven practical solid direct applied working experience.", "working experience"},
+		// A word of the tail ends a word: not "on" in "ONNX", "in" in
+		// "industry", "exp" in "expertise" or "as" in "ASP.NET".
+		{"12 years of ONNX.", "ONNX"},
+		{"5 years of industry experience with Airflow.", "Airflow"},
+		{"5 years of expertise in dbt.", "dbt"},
+		{"5 years of ASP.NET.", "ASP.NET"},
 	} {
 		want := strings.Index(c.text, c.next)
 		if m := whole.FindStringIndex(c.text); m == nil || m[1] != want {

@@ -31,7 +31,8 @@ const yearsHeadExpr = `(?i)\b(?:(?:at least|minimum(?: of)?|min\.?|over|more tha
 // The words of the tail, each list in the order the expression tries
 // them: the first that fits and ends a word (\b) is taken, so no word is
 // read at the start of a longer one ("on" in "ONNX", "as" in "ASP.NET",
-// "in" in "industry", "exp" in "expertise").
+// "in" in "industry", "exp" in "expertise"). \b knows only ASCII letters,
+// digits and "_" as word bytes: "with" is still read in "withé".
 var (
 	yearsConnectors = []string{"of", "in", "with", "using", "working with", "on", "at", "as", "building", "developing", "across"}
 	yearsAdjectives = []string{"professional", "commercial", "industry", "industrial", "relevant", "proven", "practical", "production", "hands-on", "real-world", "demonstrable", "solid", "working", "applied", "direct", "progressive"}
