@@ -104,18 +104,16 @@ func (c *Config) Lint(doc *Document) []Finding {
 			p.out = nil
 		}
 	}
-	active := make([]bool, len(c.Rules))
-	for i, r := range c.Rules {
-		if c.IsActive(r) {
-			active[i] = true
-			run(i)
-		}
-	}
 	// An active rule's findings are kept when the rules it requires have
 	// findings too (a rule that is not active ran only for those).
 	keep, n := make([]bool, len(c.Rules)), 0
 	for i, r := range c.Rules {
-		if keep[i] = active[i] && c.depsFound(r, passes); keep[i] {
+		if keep[i] = c.IsActive(r); keep[i] {
+			run(i)
+		}
+	}
+	for i, r := range c.Rules {
+		if keep[i] = keep[i] && c.depsFound(r, passes); keep[i] {
 			n += len(passes[i].out)
 		}
 	}
