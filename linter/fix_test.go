@@ -24,18 +24,27 @@ func TestSafeEditsSkipsTemplatesAndOverlaps(t *testing.T) {
 	}
 }
 
+// fixtureAds returns the paths of the fixtures and example ads.
+func fixtureAds(t *testing.T) []string {
+	t.Helper()
+	var files []string
+	for _, g := range []string{"../testdata/fixtures/*", "../testdata/examples/*"} {
+		m, err := filepath.Glob(g)
+		if err != nil || len(m) == 0 {
+			t.Fatalf("%s: no files (%v)", g, err)
+		}
+		files = append(files, m...)
+	}
+	return files
+}
+
 // TestFixFixtures fixes every fixture and example ad: the result differs
 // from the source only inside the edits, and fixing it again changes
 // nothing.
 func TestFixFixtures(t *testing.T) {
 	cfg := base(t)
-	var files []string
-	for _, g := range []string{"../testdata/fixtures/*", "../testdata/examples/*"} {
-		m, _ := filepath.Glob(g)
-		files = append(files, m...)
-	}
 	fixedSome := false
-	for _, f := range files {
+	for _, f := range fixtureAds(t) {
 		src, err := os.ReadFile(f)
 		if err != nil {
 			t.Fatal(err)
@@ -126,9 +135,8 @@ func TestFixLintFindings(t *testing.T) {
 		return r
 	}
 	cfg := base(t)
-	files, _ := filepath.Glob("../testdata/examples/*")
 	fixedSome := false
-	for _, f := range files {
+	for _, f := range fixtureAds(t) {
 		src, err := os.ReadFile(f)
 		if err != nil {
 			t.Fatal(err)
