@@ -24,18 +24,30 @@ func TestSafeEditsSkipsTemplatesAndOverlaps(t *testing.T) {
 	}
 }
 
-// fixtureAds returns the paths of the fixtures and example ads.
-func fixtureAds(t *testing.T) []string {
+// A fixtureAd is a fixture or example ad and its source.
+type fixtureAd struct {
+	path string
+	src  []byte
+}
+
+// fixtureAds reads the fixtures and example ads.
+func fixtureAds(t *testing.T) []fixtureAd {
 	t.Helper()
-	var files []string
+	var ads []fixtureAd
 	for _, g := range []string{"../testdata/fixtures/*", "../testdata/examples/*"} {
 		m, err := filepath.Glob(g)
 		if err != nil || len(m) == 0 {
 			t.Fatalf("%s: no files (%v)", g, err)
 		}
-		files = append(files, m...)
+		for _, f := range m {
+			src, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			ads = append(ads, fixtureAd{f, src})
+		}
 	}
-	return files
+	return ads
 }
 
 // TestFixFixtures fixes every fixture and example ad: the result differs
@@ -44,11 +56,8 @@ func fixtureAds(t *testing.T) []string {
 func TestFixFixtures(t *testing.T) {
 	cfg := base(t)
 	fixedSome := false
-	for _, f := range fixtureAds(t) {
-		src, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
+	for _, ad := range fixtureAds(t) {
+		f, src := ad.path, ad.src
 		format := linter.FormatForPath(f)
 		once, n, err := cfg.Fix(f, src, format)
 		if err != nil {
@@ -136,11 +145,8 @@ func TestFixLintFindings(t *testing.T) {
 	}
 	cfg := base(t)
 	fixedSome := false
-	for _, f := range fixtureAds(t) {
-		src, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
+	for _, ad := range fixtureAds(t) {
+		f, src := ad.path, ad.src
 		fixedSome = check(cfg, f, src, linter.FormatForPath(f)).Applied > 0 || fixedSome
 	}
 	if !fixedSome {
